@@ -1,0 +1,20 @@
+import { Command } from 'commander';
+import { appVersion } from '../core/version.js';
+import { registerDbCommands } from './commands/db.js';
+import { registerSeedCommands } from './commands/seed.js';
+import { registerTenantCommands } from './commands/tenants.js';
+import { registerUserCommands } from './commands/users.js';
+
+/** The `eduledger` command line (DOMAIN.md §4). */
+export function buildProgram(): Command {
+  const program = new Command('eduledger')
+    .description('EduLedger command line: database, tenants, users, imports and reports')
+    .version(appVersion)
+    .showHelpAfterError()
+    .exitOverride();
+  registerDbCommands(program);
+  registerSeedCommands(program);
+  registerTenantCommands(program);
+  registerUserCommands(program);
+  return program;
+}

@@ -1,0 +1,94 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { envSchema, type RawEnv } from './env.js';
+
+export type DatabaseTarget =
+  | { kind: 'postgres'; url: string }
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'pglite-memory' };
+
+export interface Config {
+  appEnv: RawEnv['APP_ENV'];
+  database: DatabaseTarget;
+  dataDir: string;
+  port: number;
+  host: string;
+  baseUrl: string;
+  logLevel: RawEnv['LOG_LEVEL'];
+  sessionSecret: string;
+  rateLimitPerMinute: number;
+}
+
+/** A configuration problem the operator must fix; the message names every bad variable. */
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(
+      `Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}`,
+    );
+    this.name = 'ConfigError';
+  }
+}
+
+const SECRET_FILE = 'session-secret';
+
+/** Reads the session secret kept in the data folder, creating it on first use (development only). */
+function localSessionSecret(dataDir: string): string {
+  const file = path.join(dataDir, SECRET_FILE);
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+function databaseTarget(env: RawEnv, dataDir: string): DatabaseTarget {
+  if (env.DATABASE_URL === 'memory://') return { kind: 'pglite-memory' };
+  if (env.DATABASE_URL) return { kind: 'postgres', url: env.DATABASE_URL };
+  return { kind: 'pglite', dataDir };
+}
+
+/** Parses the environment into a Config, or throws ConfigError naming each bad variable. */
+export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? '(environment)'),
+        message: issue.message,
+      })),
+    );
+  }
+  const env = parsed.data;
+  const problems: { variable: string; message: string }[] = [];
+  if (env.APP_ENV === 'production' && !env.SESSION_SECRET) {
+    problems.push({ variable: 'SESSION_SECRET', message: 'is required in production' });
+  }
+  if (env.APP_ENV === 'production' && env.DATABASE_URL === 'memory://') {
+    problems.push({ variable: 'DATABASE_URL', message: 'memory:// is not allowed in production' });
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const dataDir = path.resolve(env.DATA_DIR);
+  const database = databaseTarget(env, dataDir);
+  const sessionSecret =
+    env.SESSION_SECRET ??
+    (database.kind === 'pglite-memory'
+      ? randomBytes(32).toString('base64url')
+      : localSessionSecret(dataDir));
+
+  return {
+    appEnv: env.APP_ENV,
+    database,
+    dataDir,
+    port: env.PORT,
+    host: env.HOST,
+    baseUrl: (env.BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
+    logLevel: env.LOG_LEVEL,
+    sessionSecret,
+    rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+  };
+}

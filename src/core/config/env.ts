@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+const port = z.coerce
+  .number({ error: 'must be a whole number' })
+  .int('must be a whole number')
+  .min(0, 'must be between 0 and 65535')
+  .max(65535, 'must be between 0 and 65535');
+
+const databaseUrl = z
+  .string()
+  .refine((value) => /^(postgres|postgresql):\/\/.+/.test(value) || value === 'memory://', {
+    message: 'must be a postgres:// or postgresql:// URL (or memory:// for an in-memory database)',
+  });
+
+/** Every environment variable EduLedger reads. Parsed once, at start-up. */
+export const envSchema = z.object({
+  APP_ENV: z.enum(['development', 'test', 'staging', 'production']).default('development'),
+  DATABASE_URL: databaseUrl.optional(),
+  DATA_DIR: z.string().min(1, 'must not be empty').default('./data'),
+  PORT: port.default(3000),
+  HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
+  BASE_URL: z.url({ error: 'must be an absolute http(s) URL' }).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1, 'must be at least 1').default(600),
+});
+
+export type RawEnv = z.infer<typeof envSchema>;

@@ -1,0 +1,20 @@
+import { sql } from 'drizzle-orm';
+import { APP_ROLE } from './app-role.js';
+import type { Db, Tx } from './client.js';
+
+export interface TxScope {
+  /** The tenant whose rows this unit of work may see; omit for platform-level work. */
+  tenantId?: string;
+}
+
+/**
+ * Runs a unit of work in one transaction, as the application role, with the tenant set for
+ * row-level security. Every application query goes through here.
+ */
+export async function tx<T>(db: Db, scope: TxScope, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return db.transaction(async (t) => {
+    await t.execute(sql`select set_config('app.tenant_id', ${scope.tenantId ?? ''}, true)`);
+    await t.execute(sql.raw(`set local role ${APP_ROLE}`));
+    return work(t);
+  });
+}

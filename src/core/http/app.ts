@@ -1,0 +1,86 @@
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Logger } from 'pino';
+import { routeGuard } from '../access/route-guard.js';
+import type { Database } from '../db/client.js';
+import { AppError } from '../errors.js';
+import type { ModuleDefinition } from '../modules/define-module.js';
+import { registerApiDocs } from './api-docs.js';
+import { installErrorHandling } from './error-handler.js';
+import { healthRoutes } from './health-routes.js';
+import { requestIdFor } from './request-id.js';
+import { registerSpa } from './spa.js';
+import type { HttpApp } from './types.js';
+
+export interface AppOptions {
+  database: Database;
+  modules: readonly ModuleDefinition[];
+  logger: Logger;
+  version: string;
+  /** Folder of the built web app (index.html and assets). */
+  webRoot: string;
+  exposeInternalErrors: boolean;
+  rateLimitPerMinute: number;
+  /** Largest accepted request body, in bytes. */
+  bodyLimit?: number;
+}
+
+/** Builds the HTTP application without listening, so tests can drive it with inject(). */
+export async function buildApp(options: AppOptions): Promise<HttpApp> {
+  const app: FastifyInstance = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    genReqId: requestIdFor,
+    logController: new LogController({ requestIdLogLabel: 'requestId' }),
+    bodyLimit: options.bodyLimit ?? 1024 * 1024,
+    return503OnClosing: true,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  installErrorHandling(app, { exposeInternalErrors: options.exposeInternalErrors });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        // TLS is the proxy's job; upgrading would break plain-HTTP local installs.
+        'upgrade-insecure-requests': null,
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:'],
+        'font-src': ["'self'", 'data:'],
+        'connect-src': ["'self'"],
+        'object-src': ["'none'"],
+        'frame-ancestors': ["'none'"],
+        'base-uri': ["'self'"],
+        'form-action': ["'self'"],
+      },
+    },
+    // The Swagger UI sets its own hash-based CSP on its pages.
+    enableCSPNonces: false,
+  });
+  await app.register(rateLimit, {
+    max: options.rateLimitPerMinute,
+    timeWindow: '1 minute',
+    errorResponseBuilder: (_request, context) =>
+      new AppError(429, 'rate_limited', `Too many requests; retry in ${context.after}`),
+  });
+  await app.register(routeGuard);
+  await registerApiDocs(app, options.version);
+
+  const api = app.withTypeProvider<ZodTypeProvider>();
+  healthRoutes(api, { database: options.database, version: options.version });
+  for (const module of options.modules) {
+    if (module.routes) await api.register(async (scope) => module.routes?.(scope));
+  }
+  await registerSpa(api, options.webRoot);
+  return api;
+}

@@ -1,0 +1,6 @@
+import { defineModule } from '../../core/modules/define-module.js';
+
+export const engagementModule = defineModule({
+  name: 'engagement',
+  label: 'Engagement',
+});

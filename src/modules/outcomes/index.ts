@@ -1,0 +1,6 @@
+import { defineModule } from '../../core/modules/define-module.js';
+
+export const outcomesModule = defineModule({
+  name: 'outcomes',
+  label: 'Outcomes',
+});

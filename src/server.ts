@@ -1,0 +1,63 @@
+import path from 'node:path';
+import type { Config } from './core/config/config.js';
+import { buildApp } from './core/http/app.js';
+import type { HttpApp } from './core/http/types.js';
+import { projectRoot } from './core/project-root.js';
+import { seedDemo, type DemoSeedResult } from './core/seed/demo-tenant.js';
+import { countTenants } from './core/tenants/service.js';
+import { appVersion } from './core/version.js';
+import { modules } from './modules/registry.js';
+import { openRuntime, type Runtime } from './runtime.js';
+
+export interface RunningServer {
+  app: HttpApp;
+  runtime: Runtime;
+  url: string;
+  /** Set when this start created the demo tenant (an empty database outside production). */
+  demo?: Extract<DemoSeedResult, { created: true }>;
+  /** Stops accepting connections, lets in-flight requests finish, then closes the database. */
+  close(): Promise<void>;
+}
+
+export const defaultWebRoot = () => path.join(projectRoot(), 'dist', 'web');
+
+export async function startServer(
+  config: Config,
+  options: { webRoot?: string } = {},
+): Promise<RunningServer> {
+  const runtime = await openRuntime(config);
+  try {
+    const { db } = runtime.database;
+    let demo: RunningServer['demo'];
+    if (config.appEnv !== 'production' && (await countTenants(db)) === 0) {
+      const seeded = await seedDemo(db, runtime.moduleNames);
+      if (seeded.created) demo = seeded;
+    }
+    const app = await buildApp({
+      database: runtime.database,
+      modules,
+      logger: runtime.logger,
+      version: appVersion,
+      webRoot: options.webRoot ?? defaultWebRoot(),
+      exposeInternalErrors: config.appEnv === 'development' || config.appEnv === 'test',
+      rateLimitPerMinute: config.rateLimitPerMinute,
+    });
+    const address = await app.listen({ port: config.port, host: config.host });
+    const port = new URL(address).port;
+    const url = config.port === 0 ? `http://localhost:${port}` : config.baseUrl;
+    let closing: Promise<void> | undefined;
+    return {
+      app,
+      runtime,
+      url,
+      demo,
+      close: () => {
+        closing ??= app.close().then(() => runtime.close());
+        return closing;
+      },
+    };
+  } catch (error) {
+    await runtime.close();
+    throw error;
+  }
+}

@@ -1,0 +1,55 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Database } from '../../src/core/db/client.js';
+import { buildApp, type AppOptions } from '../../src/core/http/app.js';
+import type { HttpApp } from '../../src/core/http/types.js';
+import type { ModuleDefinition } from '../../src/core/modules/define-module.js';
+import { createLogger } from '../../src/core/observe/logger.js';
+import { createTestDatabase, type TestDatabase, type TestDatabaseKind } from './databases.js';
+
+/** A folder standing in for the built web app. */
+export function fakeWebRoot(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'edl-web-'));
+  writeFileSync(path.join(dir, 'index.html'), '<!doctype html><title>EduLedger</title>');
+  writeFileSync(path.join(dir, 'robots.txt'), 'User-agent: *');
+  return dir;
+}
+
+export interface TestApp {
+  app: HttpApp;
+  testDb: TestDatabase;
+  dispose(): Promise<void>;
+}
+
+/** The real HTTP app on a fresh database, for inject() tests. */
+export async function createTestApp(
+  kind: TestDatabaseKind = 'pglite',
+  {
+    modules = () => [],
+    ...overrides
+  }: Partial<Omit<AppOptions, 'database' | 'modules'>> & {
+    modules?: (database: Database) => ModuleDefinition[];
+  } = {},
+): Promise<TestApp> {
+  const testDb = await createTestDatabase(kind);
+  const app = await buildApp({
+    database: testDb.database,
+    modules: modules(testDb.database),
+    logger: createLogger('silent'),
+    version: 'test',
+    webRoot: fakeWebRoot(),
+    exposeInternalErrors: true,
+    rateLimitPerMinute: 10_000,
+    ...overrides,
+  });
+  await app.ready();
+  return {
+    app,
+    testDb,
+    dispose: async () => {
+      await app.close();
+      await testDb.dispose();
+    },
+  };
+}
