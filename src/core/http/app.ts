@@ -31,6 +31,20 @@ export interface AppOptions {
   bodyLimit?: number;
 }
 
+/**
+ * On shutdown, responses to requests still in flight close their connection; otherwise an idle
+ * keep-alive socket would hold the server open until its timeout.
+ */
+function closeKeepAliveOnShutdown(app: FastifyInstance) {
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
+}
+
 /** Builds the HTTP application without listening, so tests can drive it with inject(). */
 export async function buildApp(options: AppOptions): Promise<HttpApp> {
   const app: FastifyInstance = Fastify({
@@ -45,6 +59,7 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  closeKeepAliveOnShutdown(app);
   installErrorHandling(app, { exposeInternalErrors: options.exposeInternalErrors });
 
   await app.register(helmet, {
