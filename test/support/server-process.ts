@@ -28,7 +28,9 @@ export function spawnServer(env: Record<string, string>): ServerProcess {
       if (match?.[1]) resolve(match[1]);
     };
     child.stdout?.on('data', onData);
-    void exit.then((code) => reject(new Error(`server exited (${code}) before listening:\n${output}`)));
+    void exit.then((code) =>
+      reject(new Error(`server exited (${code}) before listening:\n${output}`)),
+    );
   });
   url.catch(() => undefined); // awaited by the tests that expect a start; others watch `exit`
   return { child, output: () => output, url, exit };

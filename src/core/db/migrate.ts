@@ -20,15 +20,20 @@ export async function migrate(database: Database): Promise<void> {
   }
 }
 
+/** Read once: the migrations this build ships do not change while it runs. */
+let expectedMigrations: number | undefined;
+
 /** How many migrations the code ships and how many the database has applied. */
 export async function migrationStatus(
   database: Database,
 ): Promise<{ expected: number; applied: number }> {
-  const journal = JSON.parse(
-    readFileSync(path.join(migrationsFolder(), 'meta', '_journal.json'), 'utf8'),
-  ) as { entries: unknown[] };
+  expectedMigrations ??= (
+    JSON.parse(readFileSync(path.join(migrationsFolder(), 'meta', '_journal.json'), 'utf8')) as {
+      entries: unknown[];
+    }
+  ).entries.length;
   const result = (await database.db.execute(
     sql`select count(*)::int as count from drizzle.__drizzle_migrations`,
   )) as unknown as { rows: { count: number }[] };
-  return { expected: journal.entries.length, applied: Number(result.rows[0]?.count ?? 0) };
+  return { expected: expectedMigrations, applied: Number(result.rows[0]?.count ?? 0) };
 }

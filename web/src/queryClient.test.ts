@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from './api/ApiError';
+import { createQueryClient, shouldRetry } from './queryClient';
+
+function apiError(status: number): ApiError {
+  return new ApiError({ code: 'some_error', message: 'Failed', status });
+}
+
+describe('shouldRetry', () => {
+  it.each([0, 502, 503, 504])('retries HTTP %i twice', (status) => {
+    expect(shouldRetry(0, apiError(status))).toBe(true);
+    expect(shouldRetry(1, apiError(status))).toBe(true);
+    expect(shouldRetry(2, apiError(status))).toBe(false);
+  });
+
+  it('retries a failed fetch', () => {
+    expect(shouldRetry(0, ApiError.network('offline'))).toBe(true);
+  });
+
+  it.each([200, 400, 401, 404, 409, 422, 500])('does not retry HTTP %i', (status) => {
+    expect(shouldRetry(0, apiError(status))).toBe(false);
+  });
+
+  it('does not retry errors that did not come from the API', () => {
+    expect(shouldRetry(0, new Error('bug in a query function'))).toBe(false);
+  });
+});
+
+describe('createQueryClient', () => {
+  it('makes a fresh client that uses the retry policy', () => {
+    const client = createQueryClient();
+
+    expect(client).not.toBe(createQueryClient());
+    expect(client.getDefaultOptions().queries?.retry).toBe(shouldRetry);
+  });
+});

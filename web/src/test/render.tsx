@@ -1,0 +1,31 @@
+import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-router';
+import { App } from '../App';
+import { routes } from '../routes';
+import { theme } from '../theme';
+
+export function createTestQueryClient(): QueryClient {
+  return new QueryClient({ defaultOptions: { queries: { retry: false } } });
+}
+
+/** Renders one component inside the providers that pages rely on. */
+export function renderWithProviders(ui: ReactElement) {
+  const router = createMemoryRouter([{ path: '*', element: ui }]);
+  return render(
+    <MantineProvider theme={theme} env="test">
+      <QueryClientProvider client={createTestQueryClient()}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
+    </MantineProvider>,
+  );
+}
+
+/** Renders the whole app, or the given route tree, at `path`. */
+export function renderApp(path: string, routeTree: RouteObject[] = routes) {
+  const router = createMemoryRouter(routeTree, { initialEntries: [path] });
+  const view = render(<App router={router} queryClient={createTestQueryClient()} />);
+  return { ...view, router };
+}
