@@ -19,6 +19,12 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/** The public origin; in development also the Vite dev server, which proxies /api. */
+export const trustedOrigins = (config: Config) => [
+  new URL(config.baseUrl).origin,
+  ...(config.appEnv === 'development' ? ['http://localhost:5173'] : []),
+];
+
 export const defaultWebRoot = () => path.join(projectRoot(), 'dist', 'web');
 
 export async function startServer(
@@ -41,6 +47,9 @@ export async function startServer(
       webRoot: options.webRoot ?? defaultWebRoot(),
       exposeInternalErrors: config.appEnv === 'development' || config.appEnv === 'test',
       rateLimitPerMinute: config.rateLimitPerMinute,
+      baseUrl: config.baseUrl,
+      trustedOrigins: trustedOrigins(config),
+      sessionSecret: config.sessionSecret,
     });
     const address = await app.listen({ port: config.port, host: config.host });
     const port = new URL(address).port;

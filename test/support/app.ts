@@ -8,6 +8,8 @@ import type { ModuleDefinition } from '../../src/core/modules/define-module.js';
 import { createLogger } from '../../src/core/observe/logger.js';
 import { createTestDatabase, type TestDatabase, type TestDatabaseKind } from './databases.js';
 
+export const TEST_BASE_URL = 'http://localhost:3000';
+
 /** A folder standing in for the built web app. */
 export function fakeWebRoot(): string {
   const dir = mkdtempSync(path.join(tmpdir(), 'edl-web-'));
@@ -41,6 +43,9 @@ export async function createTestApp(
     webRoot: fakeWebRoot(),
     exposeInternalErrors: true,
     rateLimitPerMinute: 10_000,
+    baseUrl: TEST_BASE_URL,
+    trustedOrigins: [TEST_BASE_URL],
+    sessionSecret: 'test-secret-that-is-at-least-32-characters-long',
     ...overrides,
   });
   await app.ready();

@@ -26,9 +26,14 @@ export const probeModule = (database: Database) =>
           return reply.status(201).send({ id: tenant.id, slug: tenant.slug });
         },
       );
-      app.get('/api/probe/secret', { config: { permission: ['read', 'Secret'] } }, async () => ({
-        secret: true,
-      }));
+      app.get(
+        '/api/probe/secret',
+        { config: { permission: ['read', 'AuditLog'] } },
+        async (request) => ({
+          secret: true,
+          tenantId: request.ctx.tenant?.id,
+        }),
+      );
       app.get('/api/probe/slow', { config: { permission: 'public' } }, async () => {
         await sleep(300);
         return { finished: true };

@@ -1,11 +1,23 @@
-import type { FastifyInstance, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import fp from 'fastify-plugin';
+import { recordAudit } from '../audit/service.js';
+import type { Db } from '../db/client.js';
+import { tx } from '../db/tx.js';
 import { AppError } from '../errors.js';
+import type { Subject } from './ability.js';
+import type { Permission } from './permission.js';
+import type { RequestContext } from './request-context.js';
 import './permission.js';
 
 export class UnauthenticatedError extends AppError {
   constructor() {
     super(401, 'unauthenticated', 'Sign in to continue');
+  }
+}
+
+export class ForbiddenError extends AppError {
+  constructor(message = 'You do not have permission to do this') {
+    super(403, 'forbidden', message);
   }
 }
 
@@ -17,13 +29,21 @@ export class MissingPermissionError extends Error {
   }
 }
 
+export interface RouteGuardOptions {
+  db: Db;
+  resolveContext: (request: FastifyRequest) => Promise<RequestContext>;
+}
+
+const describe = (permission: Permission) =>
+  typeof permission === 'string' ? permission : `${permission[0]} ${permission[1]}`;
+
 /**
- * Default deny. Every route must declare `config.permission` (checked when the app is ready,
- * so plugin-owned routes can be marked in their own context); requests to non-public routes
- * need a signed-in actor. Identity and the permission matrix plug in here.
+ * Default deny. Every route must declare `config.permission` (checked when the app is ready, so
+ * plugin-owned routes can be marked in their own context). Non-public routes resolve the caller
+ * and check the permission matrix; a refusal is audited with outcome `denied`.
  */
-export const routeGuard = fp(
-  async (app: FastifyInstance) => {
+export const routeGuard = fp<RouteGuardOptions>(
+  async (app: FastifyInstance, { db, resolveContext }) => {
     const routes: RouteOptions[] = [];
     app.addHook('onRoute', (route) => {
       routes.push(route);
@@ -37,9 +57,22 @@ export const routeGuard = fp(
     app.addHook('onRequest', async (request) => {
       if (request.is404) return;
       const permission = request.routeOptions.config.permission;
-      if (permission === 'public') return;
-      // No identity provider is installed yet, so nobody is signed in.
-      throw new UnauthenticatedError();
+      if (permission === undefined || permission === 'public') return;
+      const ctx = await resolveContext(request);
+      request.ctx = ctx;
+      if (!ctx.user) throw new UnauthenticatedError();
+      if (permission === 'authenticated') return;
+      const [action, subject] = permission;
+      if (ctx.ability.can(action, subject as Subject)) return;
+      await tx(db, { tenantId: ctx.tenantId }, (q) =>
+        recordAudit(q, ctx, {
+          action: 'core.access.denied',
+          outcome: 'denied',
+          target: { type: 'route', label: `${request.method} ${request.routeOptions.url}` },
+          meta: { permission: describe(permission) },
+        }),
+      );
+      throw new ForbiddenError();
     });
   },
   { name: 'route-guard' },

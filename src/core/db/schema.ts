@@ -3,13 +3,15 @@ import {
   boolean,
   index,
   jsonb,
+  pgPolicy,
   pgTable,
   text,
   timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { tenantIdColumn, tenantIsolation } from './app-role.js';
+import { users } from '../auth/schema.js';
+import { appRole, tenantIdColumn, tenantIsolation } from './app-role.js';
 
 export const tenants = pgTable('tenants', {
   id: uuid('id').primaryKey().defaultRandom(),
@@ -24,21 +26,11 @@ export const tenants = pgTable('tenants', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+export { users };
+
 export interface TenantSettings {
   timezone?: string;
 }
-
-export const users = pgTable('users', {
-  id: uuid('id').primaryKey().defaultRandom(),
-  email: text('email').notNull().unique(),
-  name: text('name').notNull().default(''),
-  passwordHash: text('password_hash'),
-  status: text('status', { enum: ['pending', 'active', 'suspended', 'locked'] })
-    .notNull()
-    .default('pending'),
-  isSiteAdmin: boolean('is_site_admin').notNull().default(false),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-});
 
 export const ROLES = [
   'tenant_admin',
@@ -70,5 +62,10 @@ export const memberships = pgTable(
     uniqueIndex('memberships_tenant_user_uq').on(t.tenantId, t.userId),
     index('memberships_user_idx').on(t.userId),
     tenantIsolation(),
+    pgPolicy('own_memberships', {
+      for: 'select',
+      to: appRole,
+      using: sql`user_id = nullif(current_setting('app.user_id', true), '')::uuid`,
+    }),
   ],
 ).enableRLS();

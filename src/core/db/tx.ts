@@ -5,6 +5,10 @@ import type { Db, Tx } from './client.js';
 export interface TxScope {
   /** The tenant whose rows this unit of work may see; omit for platform-level work. */
   tenantId?: string;
+  /** The signed-in user: policies let a user see their own rows (e.g. their memberships). */
+  userId?: string;
+  /** Site-admin reads across tenants (only where a policy allows it, e.g. the audit log). */
+  allTenants?: boolean;
 }
 
 /**
@@ -13,7 +17,11 @@ export interface TxScope {
  */
 export async function tx<T>(db: Db, scope: TxScope, work: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (t) => {
-    await t.execute(sql`select set_config('app.tenant_id', ${scope.tenantId ?? ''}, true)`);
+    await t.execute(
+      sql`select set_config('app.tenant_id', ${scope.tenantId ?? ''}, true),
+                 set_config('app.user_id', ${scope.userId ?? ''}, true),
+                 set_config('app.all_tenants', ${scope.allTenants ? 'on' : 'off'}, true)`,
+    );
     await t.execute(sql.raw(`set local role ${APP_ROLE}`));
     return work(t);
   });

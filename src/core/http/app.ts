@@ -8,6 +8,12 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { routeGuard } from '../access/route-guard.js';
+import { createAuth } from '../auth/auth.js';
+import { meRoutes } from '../auth/me-routes.js';
+import { authRoutes } from '../auth/routes.js';
+import { resolveRequestContext } from '../auth/session-context.js';
+import { storingEmailSender, type EmailSender } from '../email/sender.js';
+import { csrfOriginCheck } from './csrf.js';
 import type { Database } from '../db/client.js';
 import { AppError } from '../errors.js';
 import type { ModuleDefinition } from '../modules/define-module.js';
@@ -29,6 +35,11 @@ export interface AppOptions {
   rateLimitPerMinute: number;
   /** Largest accepted request body, in bytes. */
   bodyLimit?: number;
+  /** Public address (links, cookies' security) and the origins trusted for state changes. */
+  baseUrl: string;
+  trustedOrigins: readonly string[];
+  sessionSecret: string;
+  emailSender?: EmailSender;
 }
 
 /**
@@ -88,11 +99,26 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
     errorResponseBuilder: (_request, context) =>
       new AppError(429, 'rate_limited', `Too many requests; retry in ${context.after}`),
   });
-  await app.register(routeGuard);
+  const { db } = options.database;
+  const auth = createAuth({
+    db,
+    baseUrl: options.baseUrl,
+    secret: options.sessionSecret,
+    emailSender: options.emailSender ?? storingEmailSender,
+    logger: options.logger,
+  });
+  const modulePermissions = options.modules.flatMap((m) => (m.permissions ? [m.permissions] : []));
+  await app.register(csrfOriginCheck, { trustedOrigins: options.trustedOrigins });
+  await app.register(routeGuard, {
+    db,
+    resolveContext: (request) => resolveRequestContext({ auth, db, modulePermissions }, request),
+  });
   await registerApiDocs(app, options.version);
 
   const api = app.withTypeProvider<ZodTypeProvider>();
   healthRoutes(api, { database: options.database, version: options.version });
+  authRoutes(api, auth);
+  meRoutes(api, db);
   for (const module of options.modules) {
     if (module.routes) await api.register(async (scope) => module.routes?.(scope));
   }

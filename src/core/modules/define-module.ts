@@ -1,3 +1,4 @@
+import type { ModulePermissions } from '../access/ability.js';
 import type { HttpApp } from '../http/types.js';
 
 /** What a domain module plugs into the platform. The core never imports a module; it receives these. */
@@ -8,6 +9,8 @@ export interface ModuleDefinition {
   label: string;
   /** Registers the module's HTTP routes; each route declares its permission. */
   routes?: (app: HttpApp) => void | Promise<void>;
+  /** The module's rows of the permission matrix, for its own subjects. */
+  permissions?: ModulePermissions;
 }
 
 export const defineModule = (definition: ModuleDefinition): ModuleDefinition => definition;

@@ -1,6 +1,7 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import type { Queryable } from '../db/client.js';
-import { memberships, users } from '../db/schema.js';
+import { accounts } from '../auth/schema.js';
+import { memberships, tenants, users } from '../db/schema.js';
 
 export type UserRow = typeof users.$inferSelect;
 export type MembershipRow = typeof memberships.$inferSelect;
@@ -14,6 +15,17 @@ export const insertUser = async (
 ): Promise<UserRow | undefined> =>
   (await db.insert(users).values(values).onConflictDoNothing().returning())[0];
 
+/** The email + password credential of a user (better-auth's `credential` account). */
+export const insertPasswordCredential = async (
+  db: Queryable,
+  userId: string,
+  passwordHash: string,
+): Promise<void> => {
+  await db
+    .insert(accounts)
+    .values({ userId, accountId: userId, providerId: 'credential', password: passwordHash });
+};
+
 export const insertMembership = async (
   db: Queryable,
   values: typeof memberships.$inferInsert,
@@ -23,3 +35,28 @@ export const insertMembership = async (
 /** Tenant-owned: returns only the memberships of the transaction's tenant (RLS). */
 export const listMemberships = (db: Queryable): Promise<MembershipRow[]> =>
   db.select().from(memberships);
+
+export interface UserTenant {
+  tenantId: string;
+  slug: string;
+  name: string;
+  modules: string[];
+  role: MembershipRow['role'];
+  scope: MembershipRow['scope'];
+}
+
+/** A user's memberships in active tenants (visible through the own-memberships policy). */
+export const listTenantsOfUser = (db: Queryable, userId: string): Promise<UserTenant[]> =>
+  db
+    .select({
+      tenantId: tenants.id,
+      slug: tenants.slug,
+      name: tenants.name,
+      modules: tenants.modules,
+      role: memberships.role,
+      scope: memberships.scope,
+    })
+    .from(memberships)
+    .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
+    .where(and(eq(memberships.userId, userId), eq(tenants.isActive, true)))
+    .orderBy(asc(tenants.name));

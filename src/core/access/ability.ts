@@ -1,0 +1,65 @@
+import {
+  AbilityBuilder,
+  createMongoAbility,
+  type ForcedSubject,
+  type MongoAbility,
+} from '@casl/ability';
+import type { MembershipScope, Role } from '../db/schema.js';
+import type { Action } from './permission.js';
+
+/** Subjects of the platform core; modules add their own. `Platform`: site-wide administration. */
+export type CoreSubject = 'Platform' | 'Tenant' | 'User' | 'Membership' | 'Invitation' | 'AuditLog';
+/** An invitation as the matrix sees it (program admins may invite instructors only). */
+export type InvitationSubject = ForcedSubject<'Invitation'> & { role: string };
+/** A subject by name, or a record tagged with its subject name (for conditions). */
+export type Subject = 'all' | CoreSubject | InvitationSubject;
+export type AppAbility = MongoAbility<[Action, Subject]>;
+export type AbilityRules = AbilityBuilder<AppAbility>;
+
+/** Who is asking, as the permission matrix sees it. */
+export interface Member {
+  userId: string;
+  isSiteAdmin: boolean;
+  /** Role in the active tenant; null without one. */
+  role: Role | null;
+  scope: MembershipScope;
+}
+
+/** Rules a module contributes for its own subjects. */
+export type ModulePermissions = (rules: AbilityRules, member: Member) => void;
+
+/**
+ * The one permission matrix (DOMAIN.md §1.1), used by the route guard, the data layer's scoped
+ * queries and (packed) by the web UI. Tenant boundaries are enforced separately by RLS.
+ */
+export function defineAbilityFor(
+  member: Member | null,
+  modulePermissions: readonly ModulePermissions[] = [],
+): AppAbility {
+  const rules = new AbilityBuilder<AppAbility>(createMongoAbility);
+  const { can, cannot } = rules;
+  if (!member) return rules.build();
+
+  if (member.isSiteAdmin) {
+    can('manage', 'all');
+    return rules.build();
+  }
+  if (member.role) can('read', 'Tenant');
+  switch (member.role) {
+    case 'tenant_admin':
+      can('manage', 'all');
+      cannot('manage', 'Platform');
+      break;
+    case 'program_admin':
+      can('read', 'User');
+      can(['create', 'read', 'update', 'delete'], 'Invitation', { role: 'instructor' });
+      break;
+    case 'staff':
+    case 'district_viewer':
+    case 'instructor':
+    case null:
+      break;
+  }
+  for (const contribute of modulePermissions) contribute(rules, member);
+  return rules.build();
+}

@@ -1,0 +1,105 @@
+import { z } from 'zod';
+import { eq } from 'drizzle-orm';
+import type { RequestContext } from '../access/request-context.js';
+import { recordAudit } from '../audit/service.js';
+import type { Db } from '../db/client.js';
+import { ROLES } from '../db/schema.js';
+import { tx } from '../db/tx.js';
+import { NotFoundError } from '../errors.js';
+import type { HttpApp } from '../http/types.js';
+import { listTenantsOfUser } from '../users/data.js';
+import { sessions } from './schema.js';
+
+const meReply = z.object({
+  user: z.object({
+    id: z.string(),
+    email: z.string(),
+    name: z.string(),
+    isSiteAdmin: z.boolean(),
+  }),
+  tenants: z.array(
+    z.object({
+      id: z.string(),
+      slug: z.string(),
+      name: z.string(),
+      modules: z.array(z.string()),
+      role: z.enum(ROLES),
+      scope: z.object({ districts: z.array(z.string()), programs: z.array(z.string()) }).partial(),
+    }),
+  ),
+  activeTenantId: z.string().nullable(),
+});
+type MeReply = z.infer<typeof meReply>;
+
+async function describeMe(
+  db: Db,
+  ctx: RequestContext,
+  activeTenantId: string | null,
+): Promise<MeReply> {
+  const user = ctx.user;
+  if (!user) throw new Error('describeMe needs a signed-in user');
+  const tenants = await tx(db, { userId: user.id }, (q) => listTenantsOfUser(q, user.id));
+  return {
+    user,
+    tenants: tenants.map((t) => ({
+      id: t.tenantId,
+      slug: t.slug,
+      name: t.name,
+      modules: t.modules,
+      role: t.role,
+      scope: t.scope,
+    })),
+    activeTenantId,
+  };
+}
+
+/** The signed-in user's identity and tenants, and switching the active tenant. */
+export function meRoutes(app: HttpApp, db: Db) {
+  app.get(
+    '/api/me',
+    {
+      config: { permission: 'authenticated' },
+      schema: {
+        tags: ['identity'],
+        summary: 'Who am I, and in which tenants',
+        response: { 200: meReply },
+      },
+    },
+    async (request) => describeMe(db, request.ctx, request.ctx.tenant?.id ?? null),
+  );
+
+  app.put(
+    '/api/me/active-tenant',
+    {
+      config: { permission: 'authenticated' },
+      schema: {
+        tags: ['identity'],
+        summary: 'Switch the active tenant of this session',
+        body: z.object({ tenantId: z.uuid() }),
+        response: { 200: meReply },
+      },
+    },
+    async (request) => {
+      const { ctx } = request;
+      const me = await describeMe(db, ctx, request.body.tenantId);
+      if (!me.tenants.some((t) => t.id === request.body.tenantId))
+        throw new NotFoundError('Tenant');
+      await tx(db, { tenantId: request.body.tenantId }, async (q) => {
+        await q
+          .update(sessions)
+          .set({ activeTenantId: request.body.tenantId })
+          .where(eq(sessions.id, ctx.sessionId ?? ''));
+        await recordAudit(
+          q,
+          { ...ctx, tenantId: request.body.tenantId },
+          {
+            action: 'core.session.tenant_switched',
+            target: { type: 'tenant', id: request.body.tenantId },
+            changes: { activeTenantId: [ctx.tenant?.id ?? null, request.body.tenantId] },
+          },
+        );
+      });
+      return me;
+    },
+  );
+}
