@@ -8,6 +8,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
 import { routeGuard } from '../access/route-guard.js';
+import { auditRoutes } from '../audit/routes.js';
 import { createAuth } from '../auth/auth.js';
 import { meRoutes } from '../auth/me-routes.js';
 import { authRoutes } from '../auth/routes.js';
@@ -119,6 +120,7 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   healthRoutes(api, { database: options.database, version: options.version });
   authRoutes(api, auth);
   meRoutes(api, db);
+  auditRoutes(api, db);
   for (const module of options.modules) {
     if (module.routes) await api.register(async (scope) => module.routes?.(scope));
   }
