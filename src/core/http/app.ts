@@ -14,6 +14,7 @@ import { meRoutes } from '../auth/me-routes.js';
 import { authRoutes } from '../auth/routes.js';
 import { resolveRequestContext } from '../auth/session-context.js';
 import { storingEmailSender, type EmailSender } from '../email/sender.js';
+import { invitationRoutes } from '../invitations/routes.js';
 import { csrfOriginCheck } from './csrf.js';
 import type { Database } from '../db/client.js';
 import { AppError } from '../errors.js';
@@ -93,6 +94,8 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
     },
     // The Swagger UI sets its own hash-based CSP on its pages.
     enableCSPNonces: false,
+    // Browsers then send a real Origin on same-origin writes (no-referrer makes it "null").
+    referrerPolicy: { policy: 'same-origin' },
   });
   await app.register(rateLimit, {
     max: options.rateLimitPerMinute,
@@ -101,11 +104,12 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
       new AppError(429, 'rate_limited', `Too many requests; retry in ${context.after}`),
   });
   const { db } = options.database;
+  const emailSender = options.emailSender ?? storingEmailSender;
   const auth = createAuth({
     db,
     baseUrl: options.baseUrl,
     secret: options.sessionSecret,
-    emailSender: options.emailSender ?? storingEmailSender,
+    emailSender,
     logger: options.logger,
   });
   const modulePermissions = options.modules.flatMap((m) => (m.permissions ? [m.permissions] : []));
@@ -121,6 +125,7 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   authRoutes(api, auth);
   meRoutes(api, db);
   auditRoutes(api, db);
+  invitationRoutes(api, { db, auth, emailSender, baseUrl: options.baseUrl });
   for (const module of options.modules) {
     if (module.routes) await api.register(async (scope) => module.routes?.(scope));
   }

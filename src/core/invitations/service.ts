@@ -1,0 +1,283 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { subject } from '@casl/ability';
+import { z } from 'zod';
+import type { RequestContext } from '../access/request-context.js';
+import { ForbiddenError } from '../access/route-guard.js';
+import { recordAudit } from '../audit/service.js';
+import { hashPassword } from '../auth/password-hash.js';
+import { passwordProblems } from '../auth/password-policy.js';
+import { users } from '../auth/schema.js';
+import type { Db } from '../db/client.js';
+import { memberships, ROLES } from '../db/schema.js';
+import { tx } from '../db/tx.js';
+import type { EmailSender } from '../email/sender.js';
+import { AppError, ConflictError, NotFoundError, ValidationError } from '../errors.js';
+import { insertPasswordCredential } from '../users/data.js';
+import { normalizeEmail } from '../users/service.js';
+import { parseInput } from '../validation.js';
+import { and, eq } from 'drizzle-orm';
+import * as data from './data.js';
+import { invitationEmail } from './emails.js';
+
+export const INVITATION_DAYS = 7;
+
+export interface InvitationDeps {
+  db: Db;
+  baseUrl: string;
+  emailSender: EmailSender;
+}
+
+export const invitationInput = z.object({
+  email: z.email('must be a valid email address').transform(normalizeEmail),
+  role: z.enum(ROLES),
+  scope: z
+    .object({ districts: z.array(z.string()), programs: z.array(z.string()) })
+    .partial()
+    .default({}),
+  message: z.string().trim().max(1000, 'is at most 1,000 characters').optional(),
+  sectionId: z.string().max(100).optional(),
+});
+export type InvitationInput = z.input<typeof invitationInput>;
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** The emailed token: the tenant id (so acceptance runs inside it) and 32 random bytes. */
+function newToken(tenantId: string) {
+  const token = `${tenantId}.${randomBytes(32).toString('base64url')}`;
+  return { token, tokenHash: hashToken(token) };
+}
+
+const expiry = () => new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
+const acceptUrl = (baseUrl: string, token: string) =>
+  `${baseUrl}/invitations/accept?token=${encodeURIComponent(token)}`;
+
+/** Program admins invite instructors only, into programs of their own scope. */
+function assertMayInvite(ctx: RequestContext, input: z.output<typeof invitationInput>) {
+  if (!ctx.ability.can('create', subject('Invitation', { role: input.role }))) {
+    throw new ForbiddenError('Your role may not invite people with this role');
+  }
+  if (ctx.membership?.role === 'program_admin') {
+    const own = new Set(ctx.membership.scope.programs ?? []);
+    const wanted = input.scope.programs ?? [];
+    if (wanted.length === 0 || wanted.some((p) => !own.has(p))) {
+      throw new ForbiddenError('You may invite instructors only into your own programs');
+    }
+  }
+}
+
+function requireTenant(ctx: RequestContext): string {
+  if (!ctx.tenantId) throw new AppError(400, 'no_active_tenant', 'Choose a tenant first');
+  return ctx.tenantId;
+}
+
+export async function createInvitation(
+  deps: InvitationDeps,
+  ctx: RequestContext,
+  input: InvitationInput,
+) {
+  const values = parseInput(invitationInput, input);
+  assertMayInvite(ctx, values);
+  const tenantId = requireTenant(ctx);
+  const { token, tokenHash } = newToken(tenantId);
+  return tx(deps.db, { tenantId }, async (q) => {
+    const user =
+      (await data.findUserByEmail(q, values.email)) ??
+      (await data.insertPendingUser(q, values.email));
+    if (!user) throw new Error('could not create the invited user');
+    const member = await data.findMembership(q, tenantId, user.id);
+    if (member && user.status === 'active') {
+      throw new ConflictError('This person is already a member of this tenant', [
+        { path: 'email', message: 'is already a member' },
+      ]);
+    }
+    if (!member) {
+      await q
+        .insert(memberships)
+        .values({ tenantId, userId: user.id, role: values.role, scope: values.scope });
+    }
+    await data.cancelPendingFor(q, values.email);
+    const invitation = await data.insert(q, {
+      tenantId,
+      userId: user.id,
+      email: values.email,
+      role: values.role,
+      scope: values.scope,
+      message: values.message ?? null,
+      sectionId: values.sectionId ?? null,
+      tokenHash,
+      invitedById: ctx.user?.id ?? null,
+      invitedByName: ctx.user?.name || ctx.user?.email || 'An administrator',
+      expiresAt: expiry(),
+    });
+    if (!invitation) throw new Error('could not create the invitation');
+    await deps.emailSender.send(
+      q,
+      invitationEmail({
+        to: values.email,
+        tenantId,
+        tenantName: ctx.tenant?.name ?? '',
+        inviterName: invitation.invitedByName,
+        role: values.role,
+        message: invitation.message,
+        url: acceptUrl(deps.baseUrl, token),
+      }),
+    );
+    await recordAudit(q, ctx, {
+      action: 'core.invitation.create',
+      target: { type: 'invitation', id: invitation.id, label: values.email },
+      meta: { role: values.role, scope: values.scope },
+    });
+    return invitation;
+  });
+}
+
+export const listInvitations = (
+  deps: InvitationDeps,
+  ctx: RequestContext,
+  status?: data.InvitationRow['status'],
+) => tx(deps.db, { tenantId: requireTenant(ctx) }, (q) => data.list(q, status));
+
+async function pendingInvitation(q: Parameters<typeof data.findById>[0], id: string) {
+  const invitation = await data.findById(q, id);
+  if (!invitation) throw new NotFoundError('Invitation');
+  if (invitation.status !== 'pending') {
+    throw new ConflictError(`This invitation is already ${invitation.status}`);
+  }
+  return invitation;
+}
+
+/** Sends a fresh link and extends the invitation by 7 days from now. */
+export async function resendInvitation(deps: InvitationDeps, ctx: RequestContext, id: string) {
+  const tenantId = requireTenant(ctx);
+  const { token, tokenHash } = newToken(tenantId);
+  return tx(deps.db, { tenantId }, async (q) => {
+    const invitation = await pendingInvitation(q, id);
+    assertMayInvite(ctx, {
+      ...invitation,
+      scope: invitation.scope,
+      message: undefined,
+      sectionId: undefined,
+    });
+    const updated = await data.update(q, id, { tokenHash, expiresAt: expiry() });
+    await deps.emailSender.send(
+      q,
+      invitationEmail({
+        to: invitation.email,
+        tenantId,
+        tenantName: ctx.tenant?.name ?? '',
+        inviterName: invitation.invitedByName,
+        role: invitation.role,
+        message: invitation.message,
+        url: acceptUrl(deps.baseUrl, token),
+      }),
+    );
+    await recordAudit(q, ctx, {
+      action: 'core.invitation.resend',
+      target: { type: 'invitation', id, label: invitation.email },
+      changes: {
+        expiresAt: [invitation.expiresAt.toISOString(), updated?.expiresAt.toISOString()],
+      },
+    });
+    return updated;
+  });
+}
+
+/** Cancels a pending invitation; a never-activated invitee loses the membership made for it. */
+export async function cancelInvitation(deps: InvitationDeps, ctx: RequestContext, id: string) {
+  const tenantId = requireTenant(ctx);
+  return tx(deps.db, { tenantId }, async (q) => {
+    const invitation = await pendingInvitation(q, id);
+    assertMayInvite(ctx, {
+      ...invitation,
+      scope: invitation.scope,
+      message: undefined,
+      sectionId: undefined,
+    });
+    const updated = await data.update(q, id, { status: 'cancelled' });
+    const [user] = await q.select().from(users).where(eq(users.id, invitation.userId));
+    if (user?.status === 'pending') {
+      await q
+        .delete(memberships)
+        .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, invitation.userId)));
+    }
+    await recordAudit(q, ctx, {
+      action: 'core.invitation.cancel',
+      target: { type: 'invitation', id, label: invitation.email },
+      changes: { status: ['pending', 'cancelled'] },
+    });
+    return updated;
+  });
+}
+
+/** A pending, unexpired invitation by its emailed token, or a 404 that says no more. */
+async function byToken(db: Db, token: string) {
+  const tenantId = token.split('.')[0] ?? '';
+  if (!z.uuid().safeParse(tenantId).success) throw new NotFoundError('Invitation');
+  const found = await tx(db, { tenantId }, (q) => data.findByTokenHash(q, hashToken(token)));
+  if (!found || found.invitation.status !== 'pending') throw new NotFoundError('Invitation');
+  if (found.invitation.expiresAt < new Date()) {
+    throw new AppError(410, 'invitation_expired', 'This invitation has expired; ask for a new one');
+  }
+  return { ...found, tenantId };
+}
+
+export async function describeInvitation(db: Db, token: string) {
+  const { invitation, tenantName } = await byToken(db, token);
+  return {
+    email: invitation.email,
+    tenantName,
+    role: invitation.role,
+    inviterName: invitation.invitedByName,
+    message: invitation.message,
+    expiresAt: invitation.expiresAt,
+  };
+}
+
+export const acceptInput = z.object({
+  name: z.string().trim().min(1, 'is required').max(200),
+  password: z.string(),
+});
+
+/**
+ * Accepts an invitation: sets the name and password (for a new account), activates it, and
+ * returns where the invitee should land. The caller signs them in.
+ */
+export async function acceptInvitation(db: Db, token: string, input: z.input<typeof acceptInput>) {
+  const values = parseInput(acceptInput, input);
+  const { invitation, tenantId } = await byToken(db, token);
+  const problems = passwordProblems(values.password, invitation.email);
+  if (problems.length) {
+    throw new ValidationError(
+      'The password does not meet the policy',
+      problems.map((message) => ({ path: 'password', message })),
+    );
+  }
+  const passwordHash = await hashPassword(values.password);
+  await tx(db, { tenantId }, async (q) => {
+    const [user] = await q.select().from(users).where(eq(users.id, invitation.userId));
+    if (!user) throw new NotFoundError('Invitation');
+    if (user.status === 'suspended') throw new ForbiddenError('This account is suspended');
+    if (user.status === 'pending') {
+      if (!(await data.hasCredential(q, user.id)))
+        await insertPasswordCredential(q, user.id, passwordHash);
+      await q
+        .update(users)
+        .set({ name: values.name, status: 'active', emailVerified: true, updatedAt: new Date() })
+        .where(eq(users.id, user.id));
+    }
+    await data.update(q, invitation.id, { status: 'accepted', acceptedAt: new Date() });
+    await recordAudit(
+      q,
+      {
+        tenantId,
+        actor: { type: 'user', id: user.id, email: invitation.email, role: invitation.role },
+      },
+      {
+        action: 'core.invitation.accept',
+        target: { type: 'invitation', id: invitation.id, label: invitation.email },
+        changes: { status: ['pending', 'accepted'] },
+      },
+    );
+  });
+  return { email: invitation.email, tenantId, redirectTo: '/' };
+}
