@@ -2,44 +2,54 @@ import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { RouteErrorPage } from './pages/RouteErrorPage';
-import { jsonResponse, stubFetch } from './test/http';
+import { healthy, meFixture, unauthenticated } from './test/fixtures';
+import { mockApi, reply } from './test/http';
 import { renderApp } from './test/render';
 
-const healthy = { status: 'ok', version: '0.1.0', time: '2025-01-01T00:00:00.000Z' };
-
 describe('App routes', () => {
-  it('sends the home page to sign-in', async () => {
-    stubFetch(jsonResponse(200, healthy));
+  it('sends the home page to sign-in when nobody is signed in', async () => {
+    mockApi({ 'GET /api/me': unauthenticated, 'GET /api/health': reply(200, healthy) });
     const { router } = renderApp('/');
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'EduLedger' })).toBeInTheDocument();
+    expect(
+      await screen.findByRole('heading', { level: 1, name: 'Sign in to EduLedger' }),
+    ).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/sign-in');
   });
 
-  it('shows the sign-in page with the live system status and no form', async () => {
-    stubFetch(jsonResponse(200, healthy));
-    renderApp('/sign-in');
+  it.each(['/sign-in', '/forgot-password', '/reset-password?token=t'])(
+    'opens %s without asking for a session',
+    (path) => {
+      const api = mockApi({ 'GET /api/health': reply(200, healthy) });
+      renderApp(path);
 
-    const main = screen.getByRole('main');
-    expect(within(main).getByRole('heading', { name: 'System status' })).toBeInTheDocument();
-    expect(await within(main).findByText('System is up')).toBeInTheDocument();
-    expect(within(main).getByText('Version 0.1.0')).toBeInTheDocument();
-    expect(within(main).queryByRole('textbox')).not.toBeInTheDocument();
-    expect(within(main).queryByRole('button')).not.toBeInTheDocument();
-    expect(document.title).toBe('Sign in · EduLedger');
-  });
+      expect(screen.getByRole('main')).toBeInTheDocument();
+      expect(screen.queryByRole('button', { name: /Account menu/ })).not.toBeInTheDocument();
+      if (path !== '/sign-in') expect(api.callsTo('GET /api/me')).toEqual([]);
+    },
+  );
 
   it('shows a not-found page for unknown addresses, with a working link home', async () => {
     const user = userEvent.setup();
-    stubFetch(jsonResponse(200, healthy));
+    mockApi({ 'GET /api/me': unauthenticated, 'GET /api/health': reply(200, healthy) });
     const { router } = renderApp('/no/such/page');
 
     expect(screen.getByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
     expect(document.title).toBe('Page not found · EduLedger');
     await user.click(screen.getByRole('link', { name: 'Go to the home page' }));
 
-    expect(router.state.location.pathname).toBe('/sign-in');
     expect(await screen.findByText('System is up')).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/sign-in');
+  });
+
+  it('shows the not-found page inside the signed-in shell for a signed-in user', async () => {
+    mockApi({ 'GET /api/me': reply(200, meFixture()) });
+    renderApp('/no/such/page');
+
+    expect(screen.getByRole('heading', { level: 1, name: 'Page not found' })).toBeInTheDocument();
+    expect(
+      await within(screen.getByRole('banner')).findByRole('button', { name: /Account menu/ }),
+    ).toBeInTheDocument();
   });
 
   it('shows a recoverable error page when a page fails to render', () => {

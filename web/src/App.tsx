@@ -1,4 +1,4 @@
-import { MantineProvider } from '@mantine/core';
+import { MantineProvider, type MantineProviderProps } from '@mantine/core';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { RouterProvider, type RouterProviderProps } from 'react-router';
 import { theme } from './theme';
@@ -6,11 +6,13 @@ import { theme } from './theme';
 interface AppProps {
   router: RouterProviderProps['router'];
   queryClient: QueryClient;
+  /** Tests pass `'test'`, which turns off Mantine transitions and portals. */
+  mantineEnv?: MantineProviderProps['env'];
 }
 
-export function App({ router, queryClient }: AppProps) {
+export function App({ router, queryClient, mantineEnv }: AppProps) {
   return (
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} env={mantineEnv}>
       <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>

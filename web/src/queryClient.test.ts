@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from './api/ApiError';
 import { createQueryClient, shouldRetry } from './queryClient';
 
@@ -32,5 +32,34 @@ describe('createQueryClient', () => {
 
     expect(client).not.toBe(createQueryClient());
     expect(client.getDefaultOptions().queries?.retry).toBe(shouldRetry);
+  });
+});
+
+describe('the session check on 401', () => {
+  it('invalidates /api/me when any other query is refused with 401', async () => {
+    const client = createQueryClient();
+    client.setQueryData(['me'], { signedIn: true });
+    const invalidate = vi.spyOn(client, 'invalidateQueries');
+
+    await client
+      .fetchQuery({
+        queryKey: ['events'],
+        queryFn: () => Promise.reject(apiError(401)),
+      })
+      .catch(() => undefined);
+
+    expect(invalidate).toHaveBeenCalledExactlyOnceWith({ queryKey: ['me'] });
+    expect(client.getQueryState(['me'])?.isInvalidated).toBe(true);
+  });
+
+  it('leaves /api/me alone for other failures', async () => {
+    const client = createQueryClient();
+    const invalidate = vi.spyOn(client, 'invalidateQueries');
+
+    await client
+      .fetchQuery({ queryKey: ['events'], queryFn: () => Promise.reject(apiError(403)) })
+      .catch(() => undefined);
+
+    expect(invalidate).not.toHaveBeenCalled();
   });
 });

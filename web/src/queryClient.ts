@@ -1,5 +1,6 @@
-import { QueryClient } from '@tanstack/react-query';
+import { QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from './api/ApiError';
+import { ME_QUERY_KEY } from './session/queries';
 
 const MAX_RETRIES = 2;
 
@@ -14,9 +15,23 @@ export function shouldRetry(failureCount: number, error: Error): boolean {
 }
 
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  const queryClient: QueryClient = new QueryClient({
+    queryCache: new QueryCache({
+      // A 401 from any query means the session has ended: check `/api/me` again, which sends
+      // signed-in pages to sign-in.
+      onError: (error, query) => {
+        if (
+          error instanceof ApiError &&
+          error.status === 401 &&
+          query.queryKey[0] !== ME_QUERY_KEY[0]
+        ) {
+          void queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
+        }
+      },
+    }),
     defaultOptions: {
       queries: { retry: shouldRetry, staleTime: 30_000 },
     },
   });
+  return queryClient;
 }

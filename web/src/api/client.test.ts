@@ -27,6 +27,7 @@ describe('apiFetch', () => {
     expect(fetchMock).toHaveBeenCalledWith('/api/things', expect.any(Object));
     const init = requestOf(fetchMock);
     expect(init.credentials).toBe('same-origin');
+    expect(init.referrerPolicy).toBe('same-origin');
     expect(new Headers(init.headers).get('Accept')).toBe('application/json');
     expect(init.body).toBeUndefined();
   });

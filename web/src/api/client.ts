@@ -5,17 +5,23 @@ export interface ApiRequestInit extends Omit<RequestInit, 'body'> {
   json?: unknown;
 }
 
+/**
+ * `referrerPolicy: 'same-origin'` keeps the real `Origin` header on state-changing requests, which
+ * the server's CSRF check needs: under a `no-referrer` document policy (helmet's default)
+ * browsers would send `Origin: null` instead.
+ */
 function buildRequest({ json, headers, ...init }: ApiRequestInit): RequestInit {
   const requestHeaders = new Headers(headers);
   requestHeaders.set('Accept', 'application/json');
-  if (json === undefined) return { ...init, headers: requestHeaders, credentials: 'same-origin' };
-  requestHeaders.set('Content-Type', 'application/json');
-  return {
+  const base: RequestInit = {
     ...init,
     headers: requestHeaders,
     credentials: 'same-origin',
-    body: JSON.stringify(json),
+    referrerPolicy: 'same-origin',
   };
+  if (json === undefined) return base;
+  requestHeaders.set('Content-Type', 'application/json');
+  return { ...base, body: JSON.stringify(json) };
 }
 
 async function readJson(response: Response): Promise<unknown> {

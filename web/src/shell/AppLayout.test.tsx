@@ -1,10 +1,14 @@
 import { MantineProvider } from '@mantine/core';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it, vi } from 'vitest';
 import { createMemoryRouter, RouterProvider } from 'react-router';
+import { describe, expect, it } from 'vitest';
 import type { NavItem } from '../nav';
-import type { Session } from '../session';
+import { useSession } from '../session/SessionContext';
+import type { Me } from '../session/types';
+import { meFixture, riverside } from '../test/fixtures';
+import { createTestQueryClient } from '../test/render';
 import { AppLayout } from './AppLayout';
 
 const navItems: NavItem[] = [
@@ -13,26 +17,31 @@ const navItems: NavItem[] = [
   { label: 'Courses', path: '/courses', module: 'outcomes', roles: ['program_admin'] },
 ];
 
-function staffSession(overrides: Partial<Session> = {}): Session {
-  return {
-    access: { roles: ['staff'], modules: ['engagement', 'outcomes'] },
-    tenants: [{ slug: 'riverside', name: 'Riverside Partners' }],
-    activeTenantSlug: 'riverside',
-    switchTenant: vi.fn(),
-    ...overrides,
-  };
+function staffMe(): Me {
+  return meFixture({
+    tenants: [{ ...riverside, role: 'staff', modules: ['engagement', 'outcomes'] }],
+  });
 }
 
-function renderLayout(session: Session | null, items?: readonly NavItem[]) {
+function SessionName() {
+  return <p>Signed in as {useSession().user.email}</p>;
+}
+
+function renderLayout(
+  me: Me | null,
+  items?: readonly NavItem[],
+  queryClient: QueryClient = createTestQueryClient(),
+) {
   const router = createMemoryRouter(
     [
       {
         path: '/',
-        element: <AppLayout session={session} navItems={items} />,
+        element: <AppLayout me={me} navItems={items} />,
         children: [
           { index: true, element: <p>Home content</p> },
           { path: 'volunteers', element: <p>Volunteer list</p> },
           { path: 'events', element: <p>Event list</p> },
+          { path: 'who', element: <SessionName /> },
         ],
       },
     ],
@@ -40,42 +49,58 @@ function renderLayout(session: Session | null, items?: readonly NavItem[]) {
   );
   render(
     <MantineProvider env="test">
-      <RouterProvider router={router} />
+      <QueryClientProvider client={queryClient}>
+        <RouterProvider router={router} />
+      </QueryClientProvider>
     </MantineProvider>,
   );
   return router;
 }
 
 describe('AppLayout', () => {
-  it('shows the product name in the header and the page in the main landmark', () => {
+  it('shows the product name as a link home in the header and the page in the main landmark', () => {
     renderLayout(null);
 
-    expect(within(screen.getByRole('banner')).getByText('EduLedger')).toBeInTheDocument();
+    const banner = screen.getByRole('banner');
+    expect(within(banner).getByRole('link', { name: 'EduLedger' })).toHaveAttribute('href', '/');
     expect(within(screen.getByRole('main')).getByText('Home content')).toBeInTheDocument();
   });
 
-  it('shows no navigation, burger or tenant when nobody is signed in', () => {
+  it('shows no navigation, burger, tenant or user menu when nobody is signed in', () => {
     renderLayout(null, navItems);
 
     expect(screen.queryByRole('navigation')).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Toggle navigation' })).not.toBeInTheDocument();
     expect(screen.queryByText('Riverside Partners')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /Account menu/ })).not.toBeInTheDocument();
   });
 
   it('shows no navigation while the registry has no pages', () => {
-    renderLayout(staffSession());
+    renderLayout(staffMe());
 
     expect(screen.queryByRole('navigation')).not.toBeInTheDocument();
   });
 
-  it('shows the active tenant of the session in the header', () => {
-    renderLayout(staffSession());
+  it('shows the active tenant and a user menu named after the user in the header', () => {
+    renderLayout(staffMe());
 
-    expect(within(screen.getByRole('banner')).getByText('Riverside Partners')).toBeInTheDocument();
+    const banner = screen.getByRole('banner');
+    expect(within(banner).getByText('Riverside Partners')).toBeInTheDocument();
+    expect(
+      within(banner).getByRole('button', { name: 'Account menu for Ada Lovelace' }),
+    ).toHaveTextContent('Ada Lovelace');
+  });
+
+  it('gives the pages the signed-in user', async () => {
+    const router = renderLayout(staffMe());
+
+    await router.navigate('/who');
+
+    expect(await screen.findByText('Signed in as ada@example.org')).toBeInTheDocument();
   });
 
   it('lists the reachable pages by group and hides groups without reachable pages', () => {
-    renderLayout(staffSession(), navItems);
+    renderLayout(staffMe(), navItems);
 
     const navigation = screen.getByRole('navigation', { name: 'Main' });
     const engagement = within(navigation).getByRole('region', { name: 'Engagement' });
@@ -93,7 +118,7 @@ describe('AppLayout', () => {
 
   it('follows a navbar link and marks it as the current page', async () => {
     const user = userEvent.setup();
-    const router = renderLayout(staffSession(), navItems);
+    const router = renderLayout(staffMe(), navItems);
 
     await user.click(screen.getByRole('link', { name: 'Events' }));
 
@@ -105,7 +130,7 @@ describe('AppLayout', () => {
 
   it('toggles the navbar on small screens with a labelled burger', async () => {
     const user = userEvent.setup();
-    renderLayout(staffSession(), navItems);
+    renderLayout(staffMe(), navItems);
     const burger = screen.getByRole('button', { name: 'Toggle navigation' });
 
     expect(burger).toHaveAttribute('aria-expanded', 'false');

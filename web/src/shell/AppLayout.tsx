@@ -1,21 +1,31 @@
-import { AppShell, Burger, Group, Text } from '@mantine/core';
+import { Alert, Anchor, AppShell, Burger, Group } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { Outlet } from 'react-router';
+import { Link, Outlet, useNavigate } from 'react-router';
 import { noAccess } from '../access';
 import { navGroupsFor, navItems as registeredNavItems, type NavItem } from '../nav';
-import type { Session } from '../session';
+import { HOME_PATH, SIGN_IN_PATH } from '../session/nextPath';
+import { useSignOut, useSwitchTenant } from '../session/queries';
+import { accessFor, displayNameOf } from '../session/session';
+import { SessionContext } from '../session/SessionContext';
+import type { Me } from '../session/types';
 import { AppNavbar } from './AppNavbar';
 import { TenantSwitcher } from './TenantSwitcher';
+import { UserMenu } from './UserMenu';
 
 interface AppLayoutProps {
-  /** The signed-in user, or null when nobody is signed in. */
-  session: Session | null;
+  /** The signed-in user, or null on pages shown to anyone. */
+  me: Me | null;
   navItems?: readonly NavItem[];
 }
 
-export function AppLayout({ session, navItems = registeredNavItems }: AppLayoutProps) {
+export function AppLayout({ me, navItems = registeredNavItems }: AppLayoutProps) {
   const [navbarOpened, navbar] = useDisclosure(false);
-  const groups = navGroupsFor(navItems, session?.access ?? noAccess);
+  const navigate = useNavigate();
+  const switchTenant = useSwitchTenant({ onSwitched: () => void navigate(HOME_PATH) });
+  const signOut = useSignOut({
+    onSignedOut: () => void navigate(SIGN_IN_PATH, { replace: true }),
+  });
+  const groups = navGroupsFor(navItems, me ? accessFor(me) : noAccess);
   const hasNavbar = groups.length > 0;
 
   return (
@@ -42,16 +52,31 @@ export function AppLayout({ session, navItems = registeredNavItems }: AppLayoutP
                 aria-controls="app-navbar"
               />
             )}
-            <Text component="span" fw={700} size="lg">
+            <Anchor
+              component={Link}
+              to={HOME_PATH}
+              fw={700}
+              size="lg"
+              c="inherit"
+              underline="never"
+            >
               EduLedger
-            </Text>
+            </Anchor>
           </Group>
-          {session && (
-            <TenantSwitcher
-              tenants={session.tenants}
-              activeSlug={session.activeTenantSlug}
-              onChange={session.switchTenant}
-            />
+          {me && (
+            <Group gap="sm" wrap="nowrap">
+              <TenantSwitcher
+                tenants={me.tenants}
+                activeTenantId={me.activeTenantId}
+                onChange={(tenantId) => switchTenant.mutate(tenantId)}
+                disabled={switchTenant.isPending}
+              />
+              <UserMenu
+                label={displayNameOf(me)}
+                onSignOut={() => signOut.mutate()}
+                signingOut={signOut.isPending}
+              />
+            </Group>
           )}
         </Group>
       </AppShell.Header>
@@ -63,7 +88,33 @@ export function AppLayout({ session, navItems = registeredNavItems }: AppLayoutP
       )}
 
       <AppShell.Main>
-        <Outlet />
+        {switchTenant.isError && (
+          <Alert
+            color="red"
+            title="The tenant could not be switched"
+            withCloseButton
+            closeButtonLabel="Dismiss"
+            onClose={switchTenant.reset}
+            mb="md"
+          >
+            {switchTenant.error.message}
+          </Alert>
+        )}
+        {signOut.isError && (
+          <Alert
+            color="red"
+            title="You could not be signed out"
+            withCloseButton
+            closeButtonLabel="Dismiss"
+            onClose={signOut.reset}
+            mb="md"
+          >
+            {signOut.error.message}
+          </Alert>
+        )}
+        <SessionContext value={me}>
+          <Outlet />
+        </SessionContext>
       </AppShell.Main>
     </AppShell>
   );

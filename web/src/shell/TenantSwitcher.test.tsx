@@ -2,18 +2,26 @@ import { MantineProvider } from '@mantine/core';
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { TenantOption } from '../session';
-import { TenantSwitcher } from './TenantSwitcher';
+import { TenantSwitcher, type TenantOption } from './TenantSwitcher';
 
-const riverside: TenantOption = { slug: 'riverside', name: 'Riverside Partners' };
-const northCollege: TenantOption = { slug: 'north-college', name: 'North College' };
+const riverside: TenantOption = { id: 't-riverside', name: 'Riverside Partners' };
+const northCollege: TenantOption = { id: 't-north', name: 'North College' };
 
-function renderSwitcher(tenants: readonly TenantOption[], activeSlug = 'riverside') {
-  const onChange = vi.fn<(slug: string) => void>();
+function renderSwitcher(
+  tenants: readonly TenantOption[],
+  activeTenantId: string | null = 't-riverside',
+  disabled = false,
+) {
+  const onChange = vi.fn<(tenantId: string) => void>();
   const view = render(
     <MantineProvider env="test">
       <div data-testid="header-slot">
-        <TenantSwitcher tenants={tenants} activeSlug={activeSlug} onChange={onChange} />
+        <TenantSwitcher
+          tenants={tenants}
+          activeTenantId={activeTenantId}
+          onChange={onChange}
+          disabled={disabled}
+        />
       </div>
     </MantineProvider>,
   );
@@ -27,7 +35,7 @@ describe('TenantSwitcher', () => {
     expect(screen.getByTestId('header-slot')).toBeEmptyDOMElement();
   });
 
-  it('shows the name of a single tenant without a control', () => {
+  it('shows the name of a single active tenant without a control', () => {
     renderSwitcher([riverside]);
 
     expect(screen.getByText('Riverside Partners')).toBeInTheDocument();
@@ -36,19 +44,27 @@ describe('TenantSwitcher', () => {
   });
 
   it('offers a labelled select showing the active tenant when there are several', () => {
-    renderSwitcher([riverside, northCollege], 'north-college');
+    renderSwitcher([riverside, northCollege], 't-north');
 
     expect(screen.getByRole('combobox', { name: 'Tenant' })).toHaveValue('North College');
   });
 
-  it('reports the slug of the tenant picked from the list', async () => {
+  it('asks to choose when no tenant is active', () => {
+    renderSwitcher([riverside], null);
+
+    const select = screen.getByRole('combobox', { name: 'Tenant' });
+    expect(select).toHaveValue('');
+    expect(select).toHaveAttribute('placeholder', 'Choose a tenant');
+  });
+
+  it('reports the id of the tenant picked from the list', async () => {
     const user = userEvent.setup();
     const { onChange } = renderSwitcher([riverside, northCollege]);
 
     await user.click(screen.getByRole('combobox', { name: 'Tenant' }));
     await user.click(screen.getByRole('option', { name: 'North College' }));
 
-    expect(onChange).toHaveBeenCalledExactlyOnceWith('north-college');
+    expect(onChange).toHaveBeenCalledExactlyOnceWith('t-north');
   });
 
   it('does not report picking the tenant that is already active', async () => {
@@ -59,5 +75,11 @@ describe('TenantSwitcher', () => {
     await user.click(screen.getByRole('option', { name: 'Riverside Partners' }));
 
     expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it('is disabled while a switch is under way', () => {
+    renderSwitcher([riverside, northCollege], 't-riverside', true);
+
+    expect(screen.getByRole('combobox', { name: 'Tenant' })).toBeDisabled();
   });
 });

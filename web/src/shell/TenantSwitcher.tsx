@@ -1,20 +1,31 @@
 import { Select, Text, VisuallyHidden } from '@mantine/core';
-import type { TenantOption } from '../session';
+
+export interface TenantOption {
+  id: string;
+  name: string;
+}
 
 interface TenantSwitcherProps {
   tenants: readonly TenantOption[];
-  activeSlug: string;
-  onChange: (slug: string) => void;
+  activeTenantId: string | null;
+  onChange: (tenantId: string) => void;
+  /** While a switch is under way. */
+  disabled?: boolean;
 }
 
 /** Names the active tenant, and lets a user who belongs to several tenants switch between them. */
-export function TenantSwitcher({ tenants, activeSlug, onChange }: TenantSwitcherProps) {
+export function TenantSwitcher({
+  tenants,
+  activeTenantId,
+  onChange,
+  disabled = false,
+}: TenantSwitcherProps) {
   const [onlyTenant] = tenants;
   if (onlyTenant === undefined) return null;
 
-  if (tenants.length === 1) {
+  if (tenants.length === 1 && onlyTenant.id === activeTenantId) {
     return (
-      <Text fw={500} size="sm">
+      <Text fw={500} size="sm" truncate>
         <VisuallyHidden>Tenant: </VisuallyHidden>
         {onlyTenant.name}
       </Text>
@@ -25,12 +36,14 @@ export function TenantSwitcher({ tenants, activeSlug, onChange }: TenantSwitcher
     <Select
       aria-label="Tenant"
       size="sm"
-      w={240}
+      w={{ base: 160, sm: 240 }}
       allowDeselect={false}
-      data={tenants.map((tenant) => ({ value: tenant.slug, label: tenant.name }))}
-      value={activeSlug}
-      onChange={(slug) => {
-        if (slug !== null && slug !== activeSlug) onChange(slug);
+      placeholder="Choose a tenant"
+      disabled={disabled}
+      data={tenants.map((tenant) => ({ value: tenant.id, label: tenant.name }))}
+      value={activeTenantId}
+      onChange={(tenantId) => {
+        if (tenantId !== null && tenantId !== activeTenantId) onChange(tenantId);
       }}
     />
   );

@@ -12,11 +12,11 @@ export function createTestQueryClient(): QueryClient {
 }
 
 /** Renders one component inside the providers that pages rely on. */
-export function renderWithProviders(ui: ReactElement) {
+export function renderWithProviders(ui: ReactElement, queryClient = createTestQueryClient()) {
   const router = createMemoryRouter([{ path: '*', element: ui }]);
   return render(
     <MantineProvider theme={theme} env="test">
-      <QueryClientProvider client={createTestQueryClient()}>
+      <QueryClientProvider client={queryClient}>
         <RouterProvider router={router} />
       </QueryClientProvider>
     </MantineProvider>,
@@ -26,6 +26,7 @@ export function renderWithProviders(ui: ReactElement) {
 /** Renders the whole app, or the given route tree, at `path`. */
 export function renderApp(path: string, routeTree: RouteObject[] = routes) {
   const router = createMemoryRouter(routeTree, { initialEntries: [path] });
-  const view = render(<App router={router} queryClient={createTestQueryClient()} />);
-  return { ...view, router };
+  const queryClient = createTestQueryClient();
+  const view = render(<App router={router} queryClient={queryClient} mantineEnv="test" />);
+  return { ...view, router, queryClient };
 }

@@ -1,0 +1,30 @@
+import { Button, Combobox, Menu } from '@mantine/core';
+
+interface UserMenuProps {
+  /** Name (or email) of the signed-in user. */
+  label: string;
+  onSignOut: () => void;
+  signingOut: boolean;
+}
+
+export function UserMenu({ label, onSignOut, signingOut }: UserMenuProps) {
+  return (
+    <Menu position="bottom-end">
+      <Menu.Target>
+        <Button
+          variant="subtle"
+          color="gray"
+          rightSection={<Combobox.Chevron size="sm" />}
+          loading={signingOut}
+          aria-label={`Account menu for ${label}`}
+          maw={220}
+        >
+          {label}
+        </Button>
+      </Menu.Target>
+      <Menu.Dropdown>
+        <Menu.Item onClick={onSignOut}>Sign out</Menu.Item>
+      </Menu.Dropdown>
+    </Menu>
+  );
+}
