@@ -29,6 +29,13 @@ export class MissingPermissionError extends Error {
   }
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every route registered, with its declared permission (for tests and docs). */
+    routeTable: RouteOptions[];
+  }
+}
+
 export interface RouteGuardOptions {
   db: Db;
   resolveContext: (request: FastifyRequest) => Promise<RequestContext>;
@@ -45,6 +52,7 @@ const describe = (permission: Permission) =>
 export const routeGuard = fp<RouteGuardOptions>(
   async (app: FastifyInstance, { db, resolveContext }) => {
     const routes: RouteOptions[] = [];
+    app.decorate('routeTable', routes);
     app.addHook('onRoute', (route) => {
       routes.push(route);
     });

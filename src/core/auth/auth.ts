@@ -181,7 +181,13 @@ export function createAuth({ db, baseUrl, secret, emailSender, logger }: AuthOpt
                 .select({ tenantId: memberships.tenantId })
                 .from(memberships)
                 .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
-                .where(and(eq(memberships.userId, session.userId), eq(tenants.isActive, true)))
+                .where(
+                  and(
+                    eq(memberships.userId, session.userId),
+                    eq(memberships.status, 'active'),
+                    eq(tenants.isActive, true),
+                  ),
+                )
                 .orderBy(tenants.name)
                 .limit(1),
             );

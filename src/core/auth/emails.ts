@@ -53,3 +53,19 @@ export const accountEmails = {
     }),
   }),
 };
+
+export const emailChangeEmails = {
+  confirmNewAddress: (to: string, url: string): EmailMessage => ({
+    template: 'email-change',
+    to,
+    data: { url },
+    ...renderSimpleEmail({
+      subject: 'Confirm your new EduLedger email address',
+      paragraphs: [
+        'You asked to use this address for your EduLedger account. The change takes effect when you confirm it; the link expires in 24 hours.',
+        'If it was not you, ignore this email.',
+      ],
+      action: { label: 'Confirm this address', url },
+    }),
+  }),
+};

@@ -8,6 +8,7 @@ import { tx } from '../db/tx.js';
 import { NotFoundError } from '../errors.js';
 import type { HttpApp } from '../http/types.js';
 import { listTenantsOfUser } from '../users/data.js';
+import { profileInput, updateProfile } from './profile-service.js';
 import { sessions } from './schema.js';
 
 const meReply = z.object({
@@ -66,6 +67,24 @@ export function meRoutes(app: HttpApp, db: Db) {
       },
     },
     async (request) => describeMe(db, request.ctx, request.ctx.tenant?.id ?? null),
+  );
+
+  app.patch(
+    '/api/me/profile',
+    {
+      config: { permission: 'authenticated' },
+      schema: {
+        tags: ['identity'],
+        summary: 'Change my name',
+        body: profileInput,
+        response: { 200: meReply },
+      },
+    },
+    async (request) => {
+      await updateProfile(db, request.ctx, request.body);
+      const me = await describeMe(db, request.ctx, request.ctx.tenant?.id ?? null);
+      return { ...me, user: { ...me.user, name: request.body.name.trim() } };
+    },
   );
 
   app.put(

@@ -16,9 +16,6 @@ const EXPOSED = new Set([
   'GET /verify-email',
   'POST /send-verification-email',
   'POST /change-password',
-  'GET /list-sessions',
-  'POST /revoke-session',
-  'POST /revoke-other-sessions',
 ]);
 
 const endpointOf = (method: string, path: string) =>

@@ -98,3 +98,19 @@ export const passwordResetRequests = pgTable(
   },
   (t) => [index('password_reset_requests_email_idx').on(t.email, t.requestedAt)],
 );
+
+/** A requested email change, effective once the new address confirms (link valid 24 hours). */
+export const emailChanges = pgTable(
+  'email_changes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    newEmail: text('new_email').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('email_changes_user_idx').on(t.userId)],
+);

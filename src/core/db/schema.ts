@@ -56,6 +56,10 @@ export const memberships = pgTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     role: text('role', { enum: ROLES }).notNull(),
     scope: jsonb('scope').$type<MembershipScope>().notNull().default({}),
+    /** A deactivated member keeps their history but cannot reach the tenant. */
+    status: text('status', { enum: ['active', 'deactivated'] })
+      .notNull()
+      .default('active'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

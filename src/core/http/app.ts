@@ -11,10 +11,12 @@ import { routeGuard } from '../access/route-guard.js';
 import { auditRoutes } from '../audit/routes.js';
 import { createAuth } from '../auth/auth.js';
 import { meRoutes } from '../auth/me-routes.js';
+import { profileRoutes } from '../auth/profile-routes.js';
 import { authRoutes } from '../auth/routes.js';
 import { resolveRequestContext } from '../auth/session-context.js';
 import { storingEmailSender, type EmailSender } from '../email/sender.js';
 import { invitationRoutes } from '../invitations/routes.js';
+import { userAdminRoutes } from '../users/admin-routes.js';
 import { csrfOriginCheck } from './csrf.js';
 import type { Database } from '../db/client.js';
 import { AppError } from '../errors.js';
@@ -125,6 +127,8 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   authRoutes(api, auth);
   meRoutes(api, db);
   auditRoutes(api, db);
+  userAdminRoutes(api, { db, auth });
+  profileRoutes(api, { db, baseUrl: options.baseUrl, emailSender });
   invitationRoutes(api, { db, auth, emailSender, baseUrl: options.baseUrl });
   for (const module of options.modules) {
     if (module.routes) await api.register(async (scope) => module.routes?.(scope));

@@ -58,5 +58,11 @@ export const listTenantsOfUser = (db: Queryable, userId: string): Promise<UserTe
     })
     .from(memberships)
     .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
-    .where(and(eq(memberships.userId, userId), eq(tenants.isActive, true)))
+    .where(
+      and(
+        eq(memberships.userId, userId),
+        eq(memberships.status, 'active'),
+        eq(tenants.isActive, true),
+      ),
+    )
     .orderBy(asc(tenants.name));
