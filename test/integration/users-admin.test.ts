@@ -67,6 +67,13 @@ describe.each(testDatabaseKinds())('users administration on %s', (kind) => {
       status: 'active',
       locked: false,
     });
+    const adminRow = all.items.find(
+      (u: { email: string }) => u.email === 'admin@alpha.example.com',
+    );
+    expect(Date.now() - new Date(adminRow.lastSeenAt).getTime()).toBeLessThan(60_000);
+    expect(
+      all.items.find((u: { email: string }) => u.email === 'zed@alpha.example.com').lastSeenAt,
+    ).toBeNull();
     const bad = await admin.get('/api/users?sort=password');
     expect(bad.statusCode).toBe(400);
   });

@@ -65,7 +65,7 @@ export const memberships = pgTable(
   (t) => [
     uniqueIndex('memberships_tenant_user_uq').on(t.tenantId, t.userId),
     index('memberships_user_idx').on(t.userId),
-    tenantIsolation(),
+    ...tenantIsolation(),
     pgPolicy('own_memberships', {
       for: 'select',
       to: appRole,

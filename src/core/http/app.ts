@@ -16,6 +16,7 @@ import { authRoutes } from '../auth/routes.js';
 import { resolveRequestContext } from '../auth/session-context.js';
 import { storingEmailSender, type EmailSender } from '../email/sender.js';
 import { invitationRoutes } from '../invitations/routes.js';
+import { tenantAdminRoutes } from '../tenants/routes.js';
 import { userAdminRoutes } from '../users/admin-routes.js';
 import { csrfOriginCheck } from './csrf.js';
 import type { Database } from '../db/client.js';
@@ -128,6 +129,7 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   meRoutes(api, db);
   auditRoutes(api, db);
   userAdminRoutes(api, { db, auth });
+  tenantAdminRoutes(api, { db, moduleNames: options.modules.map((m) => m.name) });
   profileRoutes(api, { db, baseUrl: options.baseUrl, emailSender });
   invitationRoutes(api, { db, auth, emailSender, baseUrl: options.baseUrl });
   for (const module of options.modules) {

@@ -33,6 +33,6 @@ export const invitations = pgTable(
   (t) => [
     uniqueIndex('invitations_token_hash_uq').on(t.tokenHash),
     index('invitations_tenant_status_idx').on(t.tenantId, t.status),
-    tenantIsolation(),
+    ...tenantIsolation(),
   ],
 ).enableRLS();

@@ -1,5 +1,5 @@
-import { and, asc, desc, eq, ilike, max, or, sql, type SQL } from 'drizzle-orm';
-import { sessions, signInAttempts, users } from '../auth/schema.js';
+import { and, asc, desc, eq, ilike, or, sql, type SQL } from 'drizzle-orm';
+import { signInAttempts, users } from '../auth/schema.js';
 import type { Queryable } from '../db/client.js';
 import { memberships, type Role } from '../db/schema.js';
 
@@ -27,8 +27,9 @@ const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 /** Deactivation is per tenant (membership); pending/suspended are the account's own state. */
 const memberStatus = sql<MemberStatus>`case when ${memberships.status} = 'deactivated'
   then 'deactivated' else ${users.status} end`;
-const lastSeen = sql<Date | null>`(select ${max(sessions.lastSeenAt)} from ${sessions}
-  where ${sessions.userId} = ${users.id})`;
+// Qualified by hand: drizzle leaves columns inside sql`` unqualified.
+const lastSeen = sql<Date | null>`(select max(s.last_seen_at) from sessions s
+  where s.user_id = "users"."id")`;
 const locked = sql<boolean>`coalesce(${signInAttempts.lockedUntil} > now(), false)`;
 
 function where(filter: MemberFilter): SQL | undefined {

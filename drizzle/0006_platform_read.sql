@@ -1,0 +1,2 @@
+CREATE POLICY "platform_read" ON "memberships" AS PERMISSIVE FOR SELECT TO "eduledger_app" USING (current_setting('app.all_tenants', true) = 'on');--> statement-breakpoint
+CREATE POLICY "platform_read" ON "invitations" AS PERMISSIVE FOR SELECT TO "eduledger_app" USING (current_setting('app.all_tenants', true) = 'on');
