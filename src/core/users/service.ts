@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordAudit, type AuditContext } from '../audit/service.js';
 import type { Db } from '../db/client.js';
 import { ROLES, type MembershipScope } from '../db/schema.js';
 import { tx } from '../db/tx.js';
@@ -43,7 +44,11 @@ export interface CreatedUser {
 }
 
 /** Creates an active user with an argon2id password, optionally a member of one tenant. */
-export async function createUser(db: Db, input: UserInput): Promise<CreatedUser> {
+export async function createUser(
+  db: Db,
+  input: UserInput,
+  audit: AuditContext = { actor: { type: 'system' } },
+): Promise<CreatedUser> {
   const values = parseInput(userInput, { ...input, email: input.email.trim() });
   const passwordHash = await hashPassword(values.password);
   const tenant = values.membership
@@ -67,6 +72,12 @@ export async function createUser(db: Db, input: UserInput): Promise<CreatedUser>
     }
     await usersData.insertPasswordCredential(t, user.id, passwordHash);
     const created: CreatedUser = { id: user.id, email: user.email, siteAdmin: user.isSiteAdmin };
+    await recordAudit(t, audit, {
+      action: 'core.user.create',
+      target: { type: 'user', id: user.id, label: user.email },
+      tenantId: tenant?.id ?? null,
+      meta: { siteAdmin: user.isSiteAdmin, role: values.membership?.role ?? null },
+    });
     if (!tenant || !values.membership) return created;
     const { role, scope } = values.membership;
     await usersData.insertMembership(t, { tenantId: tenant.id, userId: user.id, role, scope });
