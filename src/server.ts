@@ -50,6 +50,7 @@ export async function startServer(
       baseUrl: config.baseUrl,
       trustedOrigins: trustedOrigins(config),
       sessionSecret: config.sessionSecret,
+      selfRegistration: config.selfRegistration,
     });
     const address = await app.listen({ port: config.port, host: config.host });
     const port = new URL(address).port;

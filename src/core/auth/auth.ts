@@ -158,6 +158,15 @@ export function createAuth({ db, baseUrl, secret, emailSender, logger }: AuthOpt
     },
     emailVerification: {
       expiresIn: 24 * HOUR,
+      // A self-registered admin becomes active once their address is confirmed.
+      afterEmailVerification: async (user) => {
+        await tx(db, {}, (q) =>
+          q
+            .update(users)
+            .set({ status: 'active' })
+            .where(and(eq(users.id, user.id), eq(users.status, 'pending'))),
+        );
+      },
       sendVerificationEmail: async ({ user, url }) => {
         await send(accountEmails.verifyEmail(user.email, url));
       },

@@ -18,6 +18,8 @@ export interface Config {
   logLevel: RawEnv['LOG_LEVEL'];
   sessionSecret: string;
   rateLimitPerMinute: number;
+  /** "Create your institution" sign-up for new tenants (off unless SELF_REGISTRATION=on). */
+  selfRegistration: boolean;
 }
 
 /** A configuration problem the operator must fix; the message names every bad variable. */
@@ -90,5 +92,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL,
     sessionSecret,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    selfRegistration: env.SELF_REGISTRATION === 'on',
   };
 }

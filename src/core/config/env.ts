@@ -22,6 +22,7 @@ export const envSchema = z.object({
   BASE_URL: z.url({ error: 'must be an absolute http(s) URL' }).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  SELF_REGISTRATION: z.enum(['on', 'off'], { error: 'must be on or off' }).default('off'),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1, 'must be at least 1').default(600),
 });
 

@@ -26,3 +26,8 @@ export async function tx<T>(db: Db, scope: TxScope, work: (tx: Tx) => Promise<T>
     return work(t);
   });
 }
+
+/** Moves an open transaction into a tenant, e.g. right after creating that tenant. */
+export async function enterTenant(t: Tx, tenantId: string): Promise<void> {
+  await t.execute(sql`select set_config('app.tenant_id', ${tenantId}, true)`);
+}

@@ -16,6 +16,7 @@ import { authRoutes } from '../auth/routes.js';
 import { resolveRequestContext } from '../auth/session-context.js';
 import { storingEmailSender, type EmailSender } from '../email/sender.js';
 import { invitationRoutes } from '../invitations/routes.js';
+import { registrationRoutes } from '../tenants/registration-routes.js';
 import { tenantAdminRoutes } from '../tenants/routes.js';
 import { userAdminRoutes } from '../users/admin-routes.js';
 import { csrfOriginCheck } from './csrf.js';
@@ -45,6 +46,7 @@ export interface AppOptions {
   trustedOrigins: readonly string[];
   sessionSecret: string;
   emailSender?: EmailSender;
+  selfRegistration?: boolean;
 }
 
 /**
@@ -131,6 +133,15 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   userAdminRoutes(api, { db, auth });
   tenantAdminRoutes(api, { db, moduleNames: options.modules.map((m) => m.name) });
   profileRoutes(api, { db, baseUrl: options.baseUrl, emailSender });
+  if (options.selfRegistration) {
+    registrationRoutes(api, {
+      db,
+      baseUrl: options.baseUrl,
+      secret: options.sessionSecret,
+      emailSender,
+      moduleNames: options.modules.map((m) => m.name),
+    });
+  }
   invitationRoutes(api, { db, auth, emailSender, baseUrl: options.baseUrl });
   for (const module of options.modules) {
     if (module.routes) await api.register(async (scope) => module.routes?.(scope));
