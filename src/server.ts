@@ -1,6 +1,9 @@
 import path from 'node:path';
 import type { Config } from './core/config/config.js';
+import { createEmailSystem } from './core/email/system.js';
 import { buildApp } from './core/http/app.js';
+import { inProcessRunner } from './core/jobs/in-process.js';
+import { pgBossRunner } from './core/jobs/pg-boss.js';
 import type { HttpApp } from './core/http/types.js';
 import { projectRoot } from './core/project-root.js';
 import { seedDemo, type DemoSeedResult } from './core/seed/demo-tenant.js';
@@ -39,6 +42,11 @@ export async function startServer(
       const seeded = await seedDemo(db, runtime.moduleNames);
       if (seeded.created) demo = seeded;
     }
+    const jobs =
+      config.database.kind === 'postgres'
+        ? pgBossRunner(config.database.url, runtime.logger)
+        : inProcessRunner(runtime.logger);
+    const email = createEmailSystem(config, db, runtime.logger, jobs);
     const app = await buildApp({
       database: runtime.database,
       modules,
@@ -51,8 +59,10 @@ export async function startServer(
       trustedOrigins: trustedOrigins(config),
       sessionSecret: config.sessionSecret,
       selfRegistration: config.selfRegistration,
+      emailSender: email.sender,
     });
     const address = await app.listen({ port: config.port, host: config.host });
+    await jobs.start();
     const port = new URL(address).port;
     const url = config.port === 0 ? `http://localhost:${port}` : config.baseUrl;
     let closing: Promise<void> | undefined;
@@ -62,7 +72,12 @@ export async function startServer(
       url,
       demo,
       close: () => {
-        closing ??= app.close().then(() => runtime.close());
+        closing ??= (async () => {
+          await jobs.stop();
+          await app.close();
+          email.close();
+          await runtime.close();
+        })();
         return closing;
       },
     };

@@ -237,7 +237,7 @@ describe.each(testDatabaseKinds())('identity on %s', (kind) => {
 
     const [email] = await rows<{ data: { url: string }; text: string }>(
       t.testDb.database,
-      sql`select data, text from dev_emails where "to" = 'reset@example.com' and template = 'password-reset'`,
+      sql`select data, text from email_outbox where "to" = 'reset@example.com' and template = 'password-reset'`,
     );
     const link = new URL(email?.data.url ?? '');
     expect(email?.text).toContain(link.href);
@@ -272,7 +272,7 @@ describe.each(testDatabaseKinds())('identity on %s', (kind) => {
     expect((await signIn(t.app, 'reset@example.com', 'granite meadow falcon')).status).toBe(200);
     const confirmations = await rows<{ n: number }>(
       t.testDb.database,
-      sql`select count(*)::int as n from dev_emails where "to" = 'reset@example.com' and template = 'reset-confirmation'`,
+      sql`select count(*)::int as n from email_outbox where "to" = 'reset@example.com' and template = 'reset-confirmation'`,
     );
     expect(confirmations[0]?.n).toBe(1);
 
@@ -282,7 +282,7 @@ describe.each(testDatabaseKinds())('identity on %s', (kind) => {
     );
     const [latest] = await rows<{ data: { url: string } }>(
       t.testDb.database,
-      sql`select data from dev_emails where "to" = 'reset@example.com' and template = 'password-reset'
+      sql`select data from email_outbox where "to" = 'reset@example.com' and template = 'password-reset'
           order by created_at desc limit 1`,
     );
     const expiredLink = new URL(latest?.data.url ?? '');
@@ -309,7 +309,7 @@ describe.each(testDatabaseKinds())('identity on %s', (kind) => {
     expect(new Set(answers).size).toBe(1);
     const sent = await rows<{ n: number }>(
       t.testDb.database,
-      sql`select count(*)::int as n from dev_emails where "to" = 'idle@example.com' and template = 'password-reset'`,
+      sql`select count(*)::int as n from email_outbox where "to" = 'idle@example.com' and template = 'password-reset'`,
     );
     expect(sent[0]?.n).toBe(3);
   });

@@ -52,7 +52,7 @@ describe.each(testDatabaseKinds())('invitations on %s', (kind) => {
   async function tokenFor(email: string): Promise<string> {
     const [latest] = await rows<{ data: { url: string } }>(
       t.testDb.database,
-      sql`select data from dev_emails where "to" = ${email} and template = 'invitation'
+      sql`select data from email_outbox where "to" = ${email} and template = 'invitation'
           order by created_at desc limit 1`,
     );
     return new URL(latest?.data.url ?? '').searchParams.get('token') ?? '';
@@ -68,10 +68,11 @@ describe.each(testDatabaseKinds())('invitations on %s', (kind) => {
     expect(response.json()).toMatchObject({ email: 'new.person@example.com', status: 'pending' });
     const [email] = await rows<{ subject: string; html: string; text: string }>(
       t.testDb.database,
-      sql`select subject, html, text from dev_emails where "to" = 'new.person@example.com'`,
+      sql`select subject, html, text from email_outbox where "to" = 'new.person@example.com'`,
     );
     expect(email?.subject).toBe('admin invited you to Tenant alpha on EduLedger');
-    expect(email?.text).toContain('as staff member');
+    expect(email?.text).toContain('Role: Staff');
+    expect(email?.text).toContain('“Welcome <script>alert(1)</script>”\n— admin');
     expect(email?.html).toContain('&lt;script&gt;');
     expect(email?.html).not.toContain('<script>');
     const [pending] = await rows<{ status: string }>(

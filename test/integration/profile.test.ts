@@ -61,7 +61,7 @@ describe.each(testDatabaseKinds())('my profile on %s', (kind) => {
     expect(otherMe.statusCode).toBe(401);
     const notices = await rows<{ n: number }>(
       t.testDb.database,
-      sql`select count(*)::int as n from dev_emails where "to" = 'me@example.com' and template = 'password-changed'`,
+      sql`select count(*)::int as n from email_outbox where "to" = 'me@example.com' and template = 'password-changed'`,
     );
     expect(notices[0]?.n).toBe(1);
     expect((await signIn(t.app, 'me@example.com', 'saffron tidal beacon')).status).toBe(200);
@@ -131,7 +131,7 @@ describe.each(testDatabaseKinds())('my profile on %s', (kind) => {
 
     const [mail] = await rows<{ data: { url: string } }>(
       t.testDb.database,
-      sql`select data from dev_emails where "to" = 'new@example.com' and template = 'email-change'`,
+      sql`select data from email_outbox where "to" = 'new@example.com' and template = 'email-change'`,
     );
     const link = new URL(mail?.data.url ?? '');
     expect(link.origin).toBe(TEST_BASE_URL);

@@ -56,7 +56,7 @@ describe.each(testDatabaseKinds())('self-registration on %s', (kind) => {
 
     const [mail] = await rows<{ data: { url: string } }>(
       on.testDb.database,
-      sql`select data from dev_emails where "to" = 'robin@prairie.example.edu' and template = 'verify-email'`,
+      sql`select data from email_outbox where "to" = 'robin@prairie.example.edu' and template = 'verify-email'`,
     );
     const link = new URL(mail?.data.url ?? '');
     const verified = await on.app.inject({ method: 'GET', url: `${link.pathname}${link.search}` });

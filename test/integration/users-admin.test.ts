@@ -127,7 +127,7 @@ describe.each(testDatabaseKinds())('users administration on %s', (kind) => {
     expect(reset.statusCode).toBe(204);
     const sent = await rows<{ n: number }>(
       t.testDb.database,
-      sql`select count(*)::int as n from dev_emails where "to" = 'pa@alpha.example.com' and template = 'password-reset'`,
+      sql`select count(*)::int as n from email_outbox where "to" = 'pa@alpha.example.com' and template = 'password-reset'`,
     );
     expect(sent[0]?.n).toBe(1);
   });

@@ -6,8 +6,7 @@ import type { Logger } from 'pino';
 import { recordAudit, type AuditContext } from '../audit/service.js';
 import type { Db } from '../db/client.js';
 import { tx } from '../db/tx.js';
-import type { EmailSender } from '../email/sender.js';
-import { accountEmails } from './emails.js';
+import type { EmailRequest, EmailSender } from '../email/sender.js';
 import { clearFailures, lockedUntil, LOCKOUT, recordFailure } from './lockout.js';
 import { hashPassword, verifyPassword } from './password-hash.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, passwordProblems } from './password-policy.js';
@@ -57,8 +56,7 @@ function anonymousAudit(request: Request | undefined, email?: string): AuditCont
  */
 export function createAuth({ db, baseUrl, secret, emailSender, logger }: AuthOptions) {
   const signInUrl = `${baseUrl}/sign-in`;
-  const send = (message: Parameters<EmailSender['send']>[1]) =>
-    tx(db, {}, (q) => emailSender.send(q, message));
+  const send = (request: EmailRequest) => tx(db, {}, (q) => emailSender.send(q, request));
   const audit = (ctx: AuditContext, entry: Parameters<typeof recordAudit>[2]) =>
     tx(db, {}, (q) => recordAudit(q, ctx, entry));
 
@@ -134,7 +132,7 @@ export function createAuth({ db, baseUrl, secret, emailSender, logger }: AuthOpt
             );
           if ((row?.n ?? 0) >= RESET_REQUESTS_PER_HOUR) return false;
           await q.insert(passwordResetRequests).values({ email });
-          await emailSender.send(q, accountEmails.passwordReset(email, url));
+          await emailSender.send(q, { template: 'password-reset', to: email, data: { url } });
           return true;
         });
         await audit(anonymousAudit(request, email), {
@@ -146,7 +144,7 @@ export function createAuth({ db, baseUrl, secret, emailSender, logger }: AuthOpt
         });
       },
       onPasswordReset: async ({ user }, request) => {
-        await send(accountEmails.resetConfirmation(user.email, signInUrl));
+        await send({ template: 'reset-confirmation', to: user.email, data: { signInUrl } });
         await tx(db, {}, (q) => clearFailures(q, normalizeEmail(user.email)));
         await audit(anonymousAudit(request, user.email), {
           action: 'core.user.password_reset',
@@ -168,7 +166,7 @@ export function createAuth({ db, baseUrl, secret, emailSender, logger }: AuthOpt
         );
       },
       sendVerificationEmail: async ({ user, url }) => {
-        await send(accountEmails.verifyEmail(user.email, url));
+        await send({ template: 'verify-email', to: user.email, data: { url } });
       },
     },
     databaseHooks: {
@@ -284,7 +282,7 @@ export function createAuth({ db, baseUrl, secret, emailSender, logger }: AuthOpt
         if (ctx.path === '/change-password' && !(ctx.context.returned instanceof APIError)) {
           const user = ctx.context.session?.user;
           if (!user) return;
-          await send(accountEmails.passwordChanged(user.email, signInUrl));
+          await send({ template: 'password-changed', to: user.email, data: { signInUrl } });
           await audit(
             {
               ...anonymousAudit(ctx.request, user.email),

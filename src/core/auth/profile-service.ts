@@ -9,7 +9,6 @@ import type { EmailSender } from '../email/sender.js';
 import { AppError, ConflictError, NotFoundError } from '../errors.js';
 import { normalizeEmail } from '../users/service.js';
 import { parseInput } from '../validation.js';
-import { emailChangeEmails } from './emails.js';
 import { verifyPassword } from './password-hash.js';
 import { accounts, emailChanges, sessions, users } from './schema.js';
 
@@ -121,7 +120,7 @@ export async function requestEmailChange(
       expiresAt: new Date(Date.now() + EMAIL_CHANGE_HOURS * 3600 * 1000),
     });
     const url = `${deps.baseUrl}/api/me/email/confirm?token=${token}`;
-    await deps.emailSender.send(q, emailChangeEmails.confirmNewAddress(newEmail, url));
+    await deps.emailSender.send(q, { template: 'email-change', to: newEmail, data: { url } });
     await recordAudit(q, ctx, {
       action: 'core.user.email_change_requested',
       target: { type: 'user', id: user.id, label: user.email },

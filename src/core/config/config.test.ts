@@ -77,13 +77,52 @@ describe('loadConfig', () => {
   });
 
   it('requires SESSION_SECRET in production and never echoes secret values', () => {
-    const problems = problemsOf({ APP_ENV: 'production', DATABASE_URL: 'postgres://h/db' });
+    const problems = problemsOf({
+      APP_ENV: 'production',
+      DATABASE_URL: 'postgres://h/db',
+      BASE_URL: 'https://edu.example.org',
+    });
     expect(problems).toEqual([
       { variable: 'SESSION_SECRET', message: 'is required in production' },
     ]);
     expect(() => loadConfig({ SESSION_SECRET: 'hunter2-short' })).toThrow(/SESSION_SECRET/);
     const shortSecret = problemsOf({ SESSION_SECRET: 'hunter2-short' });
     expect(JSON.stringify(shortSecret)).not.toContain('hunter2');
+  });
+
+  it('refuses a localhost BASE_URL in production, and SMTP without a server', () => {
+    const problems = problemsOf({
+      APP_ENV: 'production',
+      SESSION_SECRET: 'x'.repeat(32),
+      BASE_URL: 'http://localhost:3000',
+      EMAIL_TRANSPORT: 'smtp',
+    });
+    expect(problems.map((p) => p.variable)).toEqual(['BASE_URL', 'SMTP_URL']);
+  });
+
+  it('delivers email to everyone from the sink, to the allowlist over SMTP outside production', () => {
+    const dir = { DATA_DIR: tempDir() };
+    expect(loadConfig(dir).email).toMatchObject({
+      transport: 'sink',
+      allowlist: null,
+      killSwitch: false,
+    });
+    expect(
+      loadConfig({ ...dir, EMAIL_TRANSPORT: 'smtp', SMTP_URL: 'smtp://127.0.0.1:2525' }).email
+        .allowlist,
+    ).toEqual([]);
+    expect(
+      loadConfig({ ...dir, EMAIL_ALLOWLIST: '*@example.com, ada@example.org' }).email.allowlist,
+    ).toEqual(['*@example.com', 'ada@example.org']);
+    expect(
+      loadConfig({
+        ...dir,
+        APP_ENV: 'production',
+        SESSION_SECRET: 'x'.repeat(32),
+        BASE_URL: 'https://edu.example.org',
+        EMAIL_ALLOWLIST: '*@example.com',
+      }).email.allowlist,
+    ).toBeNull();
   });
 
   it('treats empty variables as unset', () => {

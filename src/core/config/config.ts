@@ -8,6 +8,23 @@ export type DatabaseTarget =
   | { kind: 'pglite'; dataDir: string }
   | { kind: 'pglite-memory' };
 
+export interface EmailConfig {
+  transport: 'sink' | 'smtp';
+  from: string;
+  /** Recipient patterns delivered outside production; null: everyone (production, or the sink). */
+  allowlist: string[] | null;
+  killSwitch: boolean;
+  ratePerSecond: number;
+  smtp: {
+    url?: string;
+    host?: string;
+    port?: number;
+    user?: string;
+    password?: string;
+    secure?: boolean;
+  };
+}
+
 export interface Config {
   appEnv: RawEnv['APP_ENV'];
   database: DatabaseTarget;
@@ -18,6 +35,7 @@ export interface Config {
   logLevel: RawEnv['LOG_LEVEL'];
   sessionSecret: string;
   rateLimitPerMinute: number;
+  email: EmailConfig;
   /** "Create your institution" sign-up for new tenants (off unless SELF_REGISTRATION=on). */
   selfRegistration: boolean;
 }
@@ -50,6 +68,30 @@ function databaseTarget(env: RawEnv, dataDir: string): DatabaseTarget {
   return { kind: 'pglite', dataDir };
 }
 
+function emailConfig(env: RawEnv): EmailConfig {
+  const listed = env.EMAIL_ALLOWLIST?.split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
+  // The sink never leaves the machine, so outside production it takes everyone unless told otherwise.
+  const allowlist =
+    env.APP_ENV === 'production' ? null : (listed ?? (env.EMAIL_TRANSPORT === 'sink' ? null : []));
+  return {
+    transport: env.EMAIL_TRANSPORT,
+    from: env.EMAIL_FROM,
+    allowlist,
+    killSwitch: env.EMAIL_KILL_SWITCH === 'on',
+    ratePerSecond: env.EMAIL_RATE_PER_SECOND,
+    smtp: {
+      url: env.SMTP_URL,
+      host: env.SMTP_HOST,
+      port: env.SMTP_PORT,
+      user: env.SMTP_USER,
+      password: env.SMTP_PASSWORD,
+      secure: env.SMTP_SECURE === undefined ? undefined : env.SMTP_SECURE === 'true',
+    },
+  };
+}
+
 /** Parses the environment into a Config, or throws ConfigError naming each bad variable. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const cleaned = Object.fromEntries(
@@ -68,6 +110,21 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const problems: { variable: string; message: string }[] = [];
   if (env.APP_ENV === 'production' && !env.SESSION_SECRET) {
     problems.push({ variable: 'SESSION_SECRET', message: 'is required in production' });
+  }
+  if (
+    env.APP_ENV === 'production' &&
+    /^https?:\/\/(localhost|127\.|\[::1\])/.test(env.BASE_URL ?? 'http://localhost')
+  ) {
+    problems.push({
+      variable: 'BASE_URL',
+      message: 'must be the public address in production, not localhost',
+    });
+  }
+  if (env.EMAIL_TRANSPORT === 'smtp' && !env.SMTP_URL && !env.SMTP_HOST) {
+    problems.push({
+      variable: 'SMTP_URL',
+      message: 'or SMTP_HOST is required when EMAIL_TRANSPORT=smtp',
+    });
   }
   if (env.APP_ENV === 'production' && env.DATABASE_URL === 'memory://') {
     problems.push({ variable: 'DATABASE_URL', message: 'memory:// is not allowed in production' });
@@ -93,5 +150,6 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     sessionSecret,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     selfRegistration: env.SELF_REGISTRATION === 'on',
+    email: emailConfig(env),
   };
 }

@@ -23,6 +23,20 @@ export const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SELF_REGISTRATION: z.enum(['on', 'off'], { error: 'must be on or off' }).default('off'),
+  EMAIL_TRANSPORT: z.enum(['sink', 'smtp'], { error: 'must be sink or smtp' }).default('sink'),
+  EMAIL_FROM: z.email({ error: 'must be an email address' }).default('no-reply@eduledger.invalid'),
+  EMAIL_ALLOWLIST: z.string().optional(),
+  EMAIL_KILL_SWITCH: z.enum(['on', 'off'], { error: 'must be on or off' }).default('off'),
+  EMAIL_RATE_PER_SECOND: z.coerce.number().positive('must be more than 0').default(5),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/.+/, 'must be an smtp:// or smtps:// URL')
+    .optional(),
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).optional(),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  SMTP_SECURE: z.enum(['true', 'false']).optional(),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1, 'must be at least 1').default(600),
 });
 

@@ -30,6 +30,7 @@ export { users };
 
 export interface TenantSettings {
   timezone?: string;
+  branding?: { logoUrl?: string; primaryColor?: string; senderName?: string; replyTo?: string };
 }
 
 export const ROLES = [

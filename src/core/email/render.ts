@@ -1,3 +1,9 @@
+import { eq } from 'drizzle-orm';
+import type { Queryable } from '../db/client.js';
+import { tenants } from '../db/schema.js';
+import { DEFAULT_BRANDING, renderLayout, type Branding } from './layout.js';
+import { templates, type TemplateData, type TemplateName } from './templates.js';
+
 const escapes: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -8,30 +14,38 @@ const escapes: Record<string, string> = {
 
 export const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (c) => escapes[c] ?? c);
 
-export interface SimpleEmail {
-  subject: string;
-  /** Paragraphs of plain text; they are HTML-escaped for the HTML part. */
-  paragraphs: string[];
-  action?: { label: string; url: string };
+export interface TenantLook {
+  tenantName: string;
+  branding: Branding;
 }
 
-/** Plain text and minimal HTML for a transactional email (the email issue brings MJML). */
-export function renderSimpleEmail(email: SimpleEmail): {
-  subject: string;
-  text: string;
-  html: string;
-} {
-  const text = [
-    ...email.paragraphs,
-    ...(email.action ? [`${email.action.label}: ${email.action.url}`] : []),
-  ].join('\n\n');
-  const body = email.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('');
-  const button = email.action
-    ? `<p><a href="${escapeHtml(email.action.url)}">${escapeHtml(email.action.label)}</a></p>`
-    : '';
+/** The tenant's name and email branding (settings.branding), or EduLedger's own. */
+export async function tenantLook(
+  db: Queryable,
+  tenantId: string | null | undefined,
+): Promise<TenantLook> {
+  if (!tenantId) return { tenantName: 'EduLedger', branding: DEFAULT_BRANDING };
+  const [tenant] = await db.select().from(tenants).where(eq(tenants.id, tenantId));
+  const custom = tenant?.settings.branding ?? {};
   return {
-    subject: email.subject,
-    text,
-    html: `<!doctype html><html><body>${body}${button}<p>— EduLedger</p></body></html>`,
+    tenantName: tenant?.name ?? 'EduLedger',
+    branding: {
+      senderName: custom.senderName ?? tenant?.name ?? DEFAULT_BRANDING.senderName,
+      primaryColor: custom.primaryColor ?? DEFAULT_BRANDING.primaryColor,
+      logoUrl: custom.logoUrl,
+      replyTo: custom.replyTo,
+    },
   };
+}
+
+/** Subject, HTML and text of one template with its data, in a tenant's look. */
+export function renderTemplate<N extends TemplateName>(
+  name: N,
+  data: TemplateData<N>,
+  look: TenantLook,
+) {
+  const template = templates[name] as {
+    content(d: TemplateData<N>, tenantName: string): Parameters<typeof renderLayout>[0];
+  };
+  return renderLayout(template.content(data, look.tenantName), look.branding);
 }

@@ -1,36 +1,44 @@
 import type { Queryable } from '../db/client.js';
-import { devEmails } from './schema.js';
+import { renderTemplate, tenantLook } from './render.js';
+import { emailOutbox } from './schema.js';
+import type { TemplateData, TemplateName } from './templates.js';
 
-export interface EmailMessage {
-  template: string;
+export interface EmailRequest<N extends TemplateName = TemplateName> {
+  template: N;
   to: string;
-  subject: string;
-  text: string;
-  html: string;
-  tenantId?: string;
-  /** Template inputs worth keeping for support and tests (never secrets beyond the link). */
-  data?: Record<string, unknown>;
+  /** The tenant whose branding the email carries; none for account emails. */
+  tenantId?: string | null;
+  data: TemplateData<N>;
+  bulkJobId?: string;
 }
 
 /**
- * Hands an email over for delivery inside the caller's transaction, so nothing is sent for a
- * change that rolls back.
+ * Hands an email over inside the caller's transaction: nothing is sent for a change that rolls
+ * back. The email is rendered now and delivered later by the outbox worker.
  */
 export interface EmailSender {
-  send(db: Queryable, message: EmailMessage): Promise<void>;
+  send<N extends TemplateName>(db: Queryable, request: EmailRequest<N>): Promise<void>;
 }
 
-/** Development sender: stores the rendered message in `dev_emails`; delivers nothing. */
-export const storingEmailSender: EmailSender = {
-  async send(db, message) {
-    await db.insert(devEmails).values({
-      template: message.template,
-      to: message.to,
-      subject: message.subject,
-      text: message.text,
-      html: message.html,
-      tenantId: message.tenantId ?? null,
-      data: message.data ?? {},
-    });
-  },
-};
+/** Writes rendered emails to the outbox, then asks for a delivery run (`onQueued`). */
+export function outboxEmailSender(onQueued: () => void = () => undefined): EmailSender {
+  return {
+    async send(db, request) {
+      const look = await tenantLook(db, request.tenantId);
+      const rendered = await renderTemplate(request.template, request.data, look);
+      await db.insert(emailOutbox).values({
+        tenantId: request.tenantId ?? null,
+        template: request.template,
+        to: request.to,
+        fromName: look.branding.senderName,
+        replyTo: look.branding.replyTo ?? null,
+        subject: rendered.subject,
+        html: rendered.html,
+        text: rendered.text,
+        data: request.data as Record<string, unknown>,
+        bulkJobId: request.bulkJobId ?? null,
+      });
+      onQueued();
+    },
+  };
+}

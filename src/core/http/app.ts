@@ -14,7 +14,7 @@ import { meRoutes } from '../auth/me-routes.js';
 import { profileRoutes } from '../auth/profile-routes.js';
 import { authRoutes } from '../auth/routes.js';
 import { resolveRequestContext } from '../auth/session-context.js';
-import { storingEmailSender, type EmailSender } from '../email/sender.js';
+import { outboxEmailSender, type EmailSender } from '../email/sender.js';
 import { invitationRoutes } from '../invitations/routes.js';
 import { registrationRoutes } from '../tenants/registration-routes.js';
 import { tenantAdminRoutes } from '../tenants/routes.js';
@@ -109,7 +109,7 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
       new AppError(429, 'rate_limited', `Too many requests; retry in ${context.after}`),
   });
   const { db } = options.database;
-  const emailSender = options.emailSender ?? storingEmailSender;
+  const emailSender = options.emailSender ?? outboxEmailSender();
   const auth = createAuth({
     db,
     baseUrl: options.baseUrl,

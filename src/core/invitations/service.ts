@@ -10,14 +10,13 @@ import { users } from '../auth/schema.js';
 import type { Db } from '../db/client.js';
 import { memberships, ROLES } from '../db/schema.js';
 import { tx } from '../db/tx.js';
-import type { EmailSender } from '../email/sender.js';
+import type { EmailRequest, EmailSender } from '../email/sender.js';
 import { AppError, ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { insertPasswordCredential } from '../users/data.js';
 import { normalizeEmail } from '../users/service.js';
 import { parseInput } from '../validation.js';
 import { and, eq } from 'drizzle-orm';
 import * as data from './data.js';
-import { invitationEmail } from './emails.js';
 
 export const INVITATION_DAYS = 7;
 
@@ -50,6 +49,24 @@ function newToken(tenantId: string) {
 const expiry = () => new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000);
 const acceptUrl = (baseUrl: string, token: string) =>
   `${baseUrl}/invitations/accept?token=${encodeURIComponent(token)}`;
+
+/** The invitation email; program and section names come with the outcomes module. */
+const invitationRequest = (
+  invitation: data.InvitationRow,
+  url: string,
+): EmailRequest<'invitation'> => ({
+  template: 'invitation',
+  to: invitation.email,
+  tenantId: invitation.tenantId,
+  data: {
+    url,
+    inviterName: invitation.invitedByName,
+    role: invitation.role,
+    program: null,
+    section: null,
+    message: invitation.message,
+  },
+});
 
 /** Program admins invite instructors only, into programs of their own scope. */
 function assertMayInvite(ctx: RequestContext, input: z.output<typeof invitationInput>) {
@@ -110,18 +127,7 @@ export async function createInvitation(
       expiresAt: expiry(),
     });
     if (!invitation) throw new Error('could not create the invitation');
-    await deps.emailSender.send(
-      q,
-      invitationEmail({
-        to: values.email,
-        tenantId,
-        tenantName: ctx.tenant?.name ?? '',
-        inviterName: invitation.invitedByName,
-        role: values.role,
-        message: invitation.message,
-        url: acceptUrl(deps.baseUrl, token),
-      }),
-    );
+    await deps.emailSender.send(q, invitationRequest(invitation, acceptUrl(deps.baseUrl, token)));
     await recordAudit(q, ctx, {
       action: 'core.invitation.create',
       target: { type: 'invitation', id: invitation.id, label: values.email },
@@ -161,15 +167,7 @@ export async function resendInvitation(deps: InvitationDeps, ctx: RequestContext
     const updated = await data.update(q, id, { tokenHash, expiresAt: expiry() });
     await deps.emailSender.send(
       q,
-      invitationEmail({
-        to: invitation.email,
-        tenantId,
-        tenantName: ctx.tenant?.name ?? '',
-        inviterName: invitation.invitedByName,
-        role: invitation.role,
-        message: invitation.message,
-        url: acceptUrl(deps.baseUrl, token),
-      }),
+      invitationRequest(updated ?? invitation, acceptUrl(deps.baseUrl, token)),
     );
     await recordAudit(q, ctx, {
       action: 'core.invitation.resend',

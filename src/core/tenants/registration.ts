@@ -1,7 +1,6 @@
 import { createEmailVerificationToken } from 'better-auth/api';
 import { z } from 'zod';
 import { recordAudit } from '../audit/service.js';
-import { accountEmails } from '../auth/emails.js';
 import { hashPassword } from '../auth/password-hash.js';
 import { passwordProblems } from '../auth/password-policy.js';
 import type { Db } from '../db/client.js';
@@ -76,7 +75,7 @@ export async function registerInstitution(
     await q
       .insert(memberships)
       .values({ tenantId: tenant.id, userId: user.id, role: 'tenant_admin' });
-    await deps.emailSender.send(q, accountEmails.verifyEmail(values.email, url));
+    await deps.emailSender.send(q, { template: 'verify-email', to: values.email, data: { url } });
     await recordAudit(
       q,
       { tenantId: tenant.id, actor: { type: 'user', id: user.id, email: values.email }, requestId },
