@@ -11,7 +11,7 @@ import { outboxEmailSender } from '../../src/core/email/sender.js';
 import { sinkTransport, smtpTransport } from '../../src/core/email/transports.js';
 import { createLogger } from '../../src/core/observe/logger.js';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../support/databases.js';
-import { rows } from '../support/identity.js';
+import { rows, seedTenant } from '../support/identity.js';
 import { startSmtpServer } from '../support/smtp.js';
 
 const logger = createLogger('silent');
@@ -156,17 +156,18 @@ describe.each(testDatabaseKinds())('email outbox and delivery on %s', (kind) => 
       'bounce-2@example.com',
       'c@example.com',
     ];
-    const job = await tx(t.database.db, {}, (q) =>
+    const { id: tenantId } = await seedTenant(t.database, 'bulk-sender');
+    const job = await tx(t.database.db, { tenantId }, (q) =>
       createBulkJob(q, sender, {
-        tenantId: null,
+        tenantId,
         template: 'password-changed',
         recipients: recipients.map((to) => ({ to, data: { signInUrl: BASE } })),
       }),
     );
-    const before = await tx(t.database.db, {}, (q) => bulkProgress(q, job.id));
+    const before = await tx(t.database.db, { tenantId }, (q) => bulkProgress(q, job.id));
     expect(before).toMatchObject({ status: 'running', total: 5, counts: { queued: 5 } });
     await deliver();
-    const after = await tx(t.database.db, { allTenants: true }, (q) => bulkProgress(q, job.id));
+    const after = await tx(t.database.db, { tenantId }, (q) => bulkProgress(q, job.id));
     expect(after).toMatchObject({ status: 'completed', counts: { sent: 3, failed: 2, queued: 0 } });
     expect(after?.failures.map((f) => f.to)).toEqual([
       'bounce-1@example.com',

@@ -8,7 +8,8 @@ import type { MembershipScope, Role } from '../db/schema.js';
 import type { Action } from './permission.js';
 
 /** Subjects of the platform core; modules add their own. `Platform`: site-wide administration. */
-export type CoreSubject = 'Platform' | 'Tenant' | 'User' | 'Membership' | 'Invitation' | 'AuditLog';
+export type CoreSubject =
+  'Platform' | 'Tenant' | 'User' | 'Membership' | 'Invitation' | 'AuditLog' | 'Email';
 /** An invitation as the matrix sees it (program admins may invite instructors only). */
 export type InvitationSubject = ForcedSubject<'Invitation'> & { role: string };
 /** A subject by name, or a record tagged with its subject name (for conditions). */

@@ -15,7 +15,7 @@ export const EMAIL_STATUSES = ['queued', 'sending', 'sent', 'failed', 'blocked']
 export type EmailStatus = (typeof EMAIL_STATUSES)[number];
 
 const platformWork = sql`current_setting('app.all_tenants', true) = 'on'`;
-/** Account emails (reset, verification…) belong to no tenant. */
+/** Account emails (reset, verification…) belong to no tenant: anyone may queue one, only platform work reads them. */
 const platformEmail = sql`tenant_id is null`;
 
 /** Policies of the email tables: the tenant's own rows; the delivery worker's platform access. */
@@ -27,12 +27,7 @@ const emailPolicies = () => [
     using: platformWork,
     withCheck: platformWork,
   }),
-  pgPolicy('platform_email', {
-    for: 'all',
-    to: appRole,
-    using: platformEmail,
-    withCheck: platformEmail,
-  }),
+  pgPolicy('account_email_insert', { for: 'insert', to: appRole, withCheck: platformEmail }),
 ];
 
 /** Bulk sends (e.g. reminders to 200 instructors): one job, one outbox row per recipient. */

@@ -14,6 +14,7 @@ import { meRoutes } from '../auth/me-routes.js';
 import { profileRoutes } from '../auth/profile-routes.js';
 import { authRoutes } from '../auth/routes.js';
 import { resolveRequestContext } from '../auth/session-context.js';
+import { emailAdminRoutes } from '../email/admin-routes.js';
 import { outboxEmailSender, type EmailSender } from '../email/sender.js';
 import { invitationRoutes } from '../invitations/routes.js';
 import { registrationRoutes } from '../tenants/registration-routes.js';
@@ -131,6 +132,7 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   meRoutes(api, db);
   auditRoutes(api, db);
   userAdminRoutes(api, { db, auth });
+  emailAdminRoutes(api, { db, sender: emailSender, maskLinks: !options.exposeInternalErrors });
   tenantAdminRoutes(api, { db, moduleNames: options.modules.map((m) => m.name) });
   profileRoutes(api, { db, baseUrl: options.baseUrl, emailSender });
   if (options.selfRegistration) {
