@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { appVersion } from '../core/version.js';
 import { registerDbCommands } from './commands/db.js';
+import { registerEmailCommands } from './commands/email.js';
 import { registerSeedCommands } from './commands/seed.js';
 import { registerTenantCommands } from './commands/tenants.js';
 import { registerUserCommands } from './commands/users.js';
@@ -16,5 +17,6 @@ export function buildProgram(): Command {
   registerSeedCommands(program);
   registerTenantCommands(program);
   registerUserCommands(program);
+  registerEmailCommands(program);
   return program;
 }

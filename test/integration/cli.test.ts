@@ -207,6 +207,22 @@ describe.each(testDatabaseKinds())('eduledger CLI on %s', (kind) => {
     expect(badScope.code).toBe(2);
   });
 
+  it('renders every email template as HTML and text for review', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'edl-emails-'));
+    const result = await runCli(['email', 'render', '--out', out, '--no-screenshots', '--json']);
+    expect(result.code).toBe(0);
+    const { templates, files } = JSON.parse(result.stdout);
+    expect(templates).toBeGreaterThanOrEqual(14);
+    expect(files).toHaveLength(templates * 2);
+    expect(readFileSync(path.join(out, 'invitation.html'), 'utf8')).toContain(
+      'Accept the invitation',
+    );
+    expect(readFileSync(path.join(out, 'password-reset.txt'), 'utf8')).toMatch(
+      /^Subject: Reset your/,
+    );
+    expect((await runCli(['email', 'render', '--out', out, '--tenant', 'nope'])).code).toBe(1);
+  });
+
   it('reports a configuration error naming the variable, with exit 2', async () => {
     process.env.PORT = 'not-a-port';
     try {

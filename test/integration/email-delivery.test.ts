@@ -10,6 +10,7 @@ import { deliverDue, type DeliverySettings } from '../../src/core/email/delivery
 import { outboxEmailSender } from '../../src/core/email/sender.js';
 import { sinkTransport, smtpTransport } from '../../src/core/email/transports.js';
 import { createLogger } from '../../src/core/observe/logger.js';
+import { emailsTotal } from '../../src/core/observe/metrics.js';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../support/databases.js';
 import { rows, seedTenant } from '../support/identity.js';
 import { startSmtpServer } from '../support/smtp.js';
@@ -89,6 +90,12 @@ describe.each(testDatabaseKinds())('email outbox and delivery on %s', (kind) => 
       sql`select a.outcome from email_attempts a join email_outbox o on o.id = a.outbox_id where o."to" = 'ada@example.com'`,
     );
     expect(attempts).toEqual([{ outcome: 'sent' }]);
+    const counter = await emailsTotal.get();
+    expect(
+      counter.values.find(
+        (v) => v.labels.template === 'password-reset' && v.labels.status === 'sent',
+      )?.value,
+    ).toBeGreaterThanOrEqual(1);
   });
 
   it('retries a transient failure until it is sent, and fails a permanent one with its error', async () => {

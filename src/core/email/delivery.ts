@@ -3,6 +3,7 @@ import { and, eq, inArray, lte, sql } from 'drizzle-orm';
 import type { Logger } from 'pino';
 import type { Db } from '../db/client.js';
 import { tx } from '../db/tx.js';
+import { emailsTotal } from '../observe/metrics.js';
 import { emailAttempts, emailBulkJobs, emailOutbox } from './schema.js';
 import { isPermanentFailure, type Transport } from './transports.js';
 
@@ -159,6 +160,7 @@ export async function deliverDue(
       const started = Date.now();
       const outcome = await attempt(email, settings);
       await record(db, email, outcome);
+      emailsTotal.inc({ template: email.template, status: outcome.status });
       delivered++;
       logger.info(
         {

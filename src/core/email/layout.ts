@@ -37,15 +37,15 @@ function mjmlOf(content: EmailContent, branding: Branding): string {
     ? `<mj-image src="${text(branding.logoUrl)}" alt="${text(branding.senderName)}" width="160px" align="left" padding="0" />`
     : `<mj-text font-size="18px" font-weight="700" color="${color}" padding="0">${text(branding.senderName)}</mj-text>`;
   const details = content.details?.length
-    ? `<mj-table padding="8px 0">${content.details
+    ? `<mj-table padding="8px 25px">${content.details
         .map(
           ([label, value]) =>
-            `<tr><td style="padding:4px 12px 4px 0;color:#555;white-space:nowrap">${text(label)}</td><td style="padding:4px 0;font-weight:600">${text(value)}</td></tr>`,
+            `<tr><td style="padding:4px 16px 4px 0;color:#555;white-space:nowrap;width:1%">${text(label)}</td><td style="padding:4px 0;font-weight:600">${text(value)}</td></tr>`,
         )
         .join('')}</mj-table>`
     : '';
   const quote = content.quote
-    ? `<mj-text padding="12px 16px" container-background-color="#f1f3f5" font-style="italic">“${text(content.quote.text)}”<br/><span style="font-style:normal;color:#555">— ${text(content.quote.author)}</span></mj-text>`
+    ? `<mj-text padding="16px 25px" container-background-color="#f1f3f5" font-style="italic">“${text(content.quote.text)}”<br/><span style="font-style:normal;color:#555">— ${text(content.quote.author)}</span></mj-text>`
     : '';
   const action = content.action
     ? `<mj-button href="${text(content.action.url)}" background-color="${color}" align="left" border-radius="6px" font-weight="600">${text(content.action.label)}</mj-button>
@@ -67,7 +67,7 @@ function mjmlOf(content: EmailContent, branding: Branding): string {
         ${content.footnote ? `<mj-text font-size="12px" color="#666">${text(content.footnote)}</mj-text>` : ''}
       </mj-column>
     </mj-section>
-    <mj-section padding="12px 16px"><mj-column><mj-text font-size="12px" color="#868e96" align="center">Sent by EduLedger for ${text(branding.senderName)}.</mj-text></mj-column></mj-section>
+    <mj-section padding="12px 16px"><mj-column><mj-text font-size="12px" color="#868e96" align="center">${branding.senderName === DEFAULT_BRANDING.senderName ? 'Sent by EduLedger.' : `Sent by EduLedger for ${text(branding.senderName)}.`}</mj-text></mj-column></mj-section>
   </mj-body>
 </mjml>`;
 }
