@@ -117,6 +117,11 @@ describe.each(testDatabaseKinds())('invitations on %s', (kind) => {
       user: { email: 'new.person@example.com', name: 'New Person' },
       tenants: [{ slug: 'alpha', role: 'staff' }],
     });
+    const welcome = await rows<{ subject: string }>(
+      t.testDb.database,
+      sql`select subject from email_outbox where "to" = 'new.person@example.com' and template = 'welcome'`,
+    );
+    expect(welcome).toEqual([{ subject: 'Welcome to Tenant alpha on EduLedger' }]);
     const reused = await t.app.inject({ method: 'GET', url: `/api/invitations/by-token/${token}` });
     expect(reused.statusCode).toBe(404);
   });

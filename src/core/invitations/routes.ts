@@ -113,7 +113,7 @@ export function invitationRoutes(app: HttpApp, deps: InvitationDeps & { auth: Au
       },
     },
     async (request, reply) => {
-      const accepted = await acceptInvitation(deps.db, request.params.token, request.body);
+      const accepted = await acceptInvitation(deps, request.params.token, request.body);
       const { headers } = await deps.auth.api.signInEmail({
         body: { email: accepted.email, password: request.body.password, rememberMe: false },
         headers: fromNodeHeaders(request.headers),

@@ -240,7 +240,12 @@ export const acceptInput = z.object({
  * Accepts an invitation: sets the name and password (for a new account), activates it, and
  * returns where the invitee should land. The caller signs them in.
  */
-export async function acceptInvitation(db: Db, token: string, input: z.input<typeof acceptInput>) {
+export async function acceptInvitation(
+  deps: InvitationDeps,
+  token: string,
+  input: z.input<typeof acceptInput>,
+) {
+  const { db } = deps;
   const values = parseInput(acceptInput, input);
   const { invitation, tenantId } = await byToken(db, token);
   const problems = passwordProblems(values.password, invitation.email);
@@ -264,6 +269,12 @@ export async function acceptInvitation(db: Db, token: string, input: z.input<typ
         .where(eq(users.id, user.id));
     }
     await data.update(q, invitation.id, { status: 'accepted', acceptedAt: new Date() });
+    await deps.emailSender.send(q, {
+      template: 'welcome',
+      to: invitation.email,
+      tenantId,
+      data: { name: values.name, url: `${deps.baseUrl}/` },
+    });
     await recordAudit(
       q,
       {
