@@ -34,8 +34,11 @@ describe.each(testDatabaseKinds())('self-registration on %s', (kind) => {
       payload,
     });
 
-  it('is off by default', async () => {
+  it('is off by default, and the public config says so', async () => {
     expect((await register(off, registration)).statusCode).toBe(404);
+    const config = (app: TestApp) => app.app.inject({ method: 'GET', url: '/api/public-config' });
+    expect((await config(off)).json()).toEqual({ selfRegistration: false });
+    expect((await config(on)).json()).toEqual({ selfRegistration: true });
   });
 
   it('creates the tenant and a pending admin who signs in only after confirming the email', async () => {

@@ -127,7 +127,11 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   await registerApiDocs(app, options.version);
 
   const api = app.withTypeProvider<ZodTypeProvider>();
-  healthRoutes(api, { database: options.database, version: options.version });
+  healthRoutes(api, {
+    database: options.database,
+    version: options.version,
+    selfRegistration: options.selfRegistration ?? false,
+  });
   authRoutes(api, auth);
   meRoutes(api, db);
   auditRoutes(api, db);

@@ -31,7 +31,23 @@ async function readiness(database: Database): Promise<z.infer<typeof readyReply>
   }
 }
 
-export function healthRoutes(app: HttpApp, deps: { database: Database; version: string }) {
+export function healthRoutes(
+  app: HttpApp,
+  deps: { database: Database; version: string; selfRegistration: boolean },
+) {
+  app.get(
+    '/api/public-config',
+    {
+      config: { permission: 'public' },
+      schema: {
+        tags: ['platform'],
+        summary: 'What the sign-in page needs to know about this deployment',
+        response: { 200: z.object({ selfRegistration: z.boolean() }) },
+      },
+    },
+    async () => ({ selfRegistration: deps.selfRegistration }),
+  );
+
   app.get(
     '/api/health',
     {
