@@ -3,14 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser } from '../../src/core/users/service.js';
 import { createTestApp, TEST_BASE_URL, type TestApp } from '../support/app.js';
 import { testDatabaseKinds } from '../support/databases.js';
-import {
-  browserHeaders,
-  PASSWORD,
-  rows,
-  seedTenant,
-  seedUser,
-  signIn,
-} from '../support/identity.js';
+import { browserHeaders, PASSWORD, rows, seedPeople, signInAll } from '../support/identity.js';
 
 describe.each(testDatabaseKinds())('invitations on %s', (kind) => {
   let t: TestApp;
@@ -19,25 +12,26 @@ describe.each(testDatabaseKinds())('invitations on %s', (kind) => {
   beforeAll(async () => {
     t = await createTestApp(kind);
     const { database } = t.testDb;
-    await seedTenant(database, 'alpha');
-    await seedTenant(database, 'beta');
-    await seedUser(database, 'admin@alpha.example.com', 'alpha', 'tenant_admin');
-    await seedUser(database, 'admin@beta.example.com', 'beta', 'tenant_admin');
-    await seedUser(database, 'staff@alpha.example.com', 'alpha', 'staff');
+    await seedPeople(database, [
+      ['admin@alpha.example.com', 'alpha', 'tenant_admin'],
+      ['admin@beta.example.com', 'beta', 'tenant_admin'],
+      ['staff@alpha.example.com', 'alpha', 'staff'],
+    ]);
     await createUser(database.db, {
       email: 'pa@alpha.example.com',
       password: PASSWORD,
       name: 'Pat Admin',
       membership: { tenantSlug: 'alpha', role: 'program_admin', scope: { programs: ['p1'] } },
     });
-    for (const who of [
-      'admin@alpha.example.com',
-      'admin@beta.example.com',
-      'staff@alpha.example.com',
-      'pa@alpha.example.com',
-    ]) {
-      cookie[who] = (await signIn(t.app, who)).cookie;
-    }
+    Object.assign(
+      cookie,
+      await signInAll(t.app, [
+        'admin@alpha.example.com',
+        'admin@beta.example.com',
+        'staff@alpha.example.com',
+        'pa@alpha.example.com',
+      ]),
+    );
   });
   afterAll(() => t.dispose());
 

@@ -54,3 +54,25 @@ export async function rows<T>(database: Database, query: ReturnType<typeof sql>)
   const result = (await database.db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
+
+export type Person = [email: string, tenantSlug: string, role: Role];
+
+/** Creates the tenants named by `people` (once each) and their members; returns tenant ids. */
+export async function seedPeople(
+  database: Database,
+  people: Person[],
+): Promise<Record<string, string>> {
+  const tenantIds: Record<string, string> = {};
+  for (const [email, slug, role] of people) {
+    tenantIds[slug] ??= (await seedTenant(database, slug)).id;
+    await seedUser(database, email, slug, role);
+  }
+  return tenantIds;
+}
+
+/** Session cookies of several people, by email. */
+export async function signInAll(app: HttpApp, emails: string[]): Promise<Record<string, string>> {
+  const cookies: Record<string, string> = {};
+  for (const email of emails) cookies[email] = (await signIn(app, email)).cookie;
+  return cookies;
+}

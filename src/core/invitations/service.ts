@@ -69,7 +69,10 @@ const invitationRequest = (
 });
 
 /** Program admins invite instructors only, into programs of their own scope. */
-function assertMayInvite(ctx: RequestContext, input: z.output<typeof invitationInput>) {
+function assertMayInvite(
+  ctx: RequestContext,
+  input: Pick<z.output<typeof invitationInput>, 'role' | 'scope'>,
+) {
   if (!ctx.ability.can('create', subject('Invitation', { role: input.role }))) {
     throw new ForbiddenError('Your role may not invite people with this role');
   }
@@ -143,12 +146,18 @@ export const listInvitations = (
   status?: data.InvitationRow['status'],
 ) => tx(deps.db, { tenantId: requireTenant(ctx) }, (q) => data.list(q, status));
 
-async function pendingInvitation(q: Parameters<typeof data.findById>[0], id: string) {
+/** A pending invitation the caller's role may manage (program admins: their instructors). */
+async function pendingInvitationYouMayManage(
+  q: Parameters<typeof data.findById>[0],
+  ctx: RequestContext,
+  id: string,
+) {
   const invitation = await data.findById(q, id);
   if (!invitation) throw new NotFoundError('Invitation');
   if (invitation.status !== 'pending') {
     throw new ConflictError(`This invitation is already ${invitation.status}`);
   }
+  assertMayInvite(ctx, invitation);
   return invitation;
 }
 
@@ -157,13 +166,7 @@ export async function resendInvitation(deps: InvitationDeps, ctx: RequestContext
   const tenantId = requireTenant(ctx);
   const { token, tokenHash } = newToken(tenantId);
   return tx(deps.db, { tenantId }, async (q) => {
-    const invitation = await pendingInvitation(q, id);
-    assertMayInvite(ctx, {
-      ...invitation,
-      scope: invitation.scope,
-      message: undefined,
-      sectionId: undefined,
-    });
+    const invitation = await pendingInvitationYouMayManage(q, ctx, id);
     const updated = await data.update(q, id, { tokenHash, expiresAt: expiry() });
     await deps.emailSender.send(
       q,
@@ -184,13 +187,7 @@ export async function resendInvitation(deps: InvitationDeps, ctx: RequestContext
 export async function cancelInvitation(deps: InvitationDeps, ctx: RequestContext, id: string) {
   const tenantId = requireTenant(ctx);
   return tx(deps.db, { tenantId }, async (q) => {
-    const invitation = await pendingInvitation(q, id);
-    assertMayInvite(ctx, {
-      ...invitation,
-      scope: invitation.scope,
-      message: undefined,
-      sectionId: undefined,
-    });
+    const invitation = await pendingInvitationYouMayManage(q, ctx, id);
     const updated = await data.update(q, id, { status: 'cancelled' });
     const [user] = await q.select().from(users).where(eq(users.id, invitation.userId));
     if (user?.status === 'pending') {
