@@ -13,7 +13,9 @@ export type CoreSubject =
 /** An invitation as the matrix sees it (program admins may invite instructors only). */
 export type InvitationSubject = ForcedSubject<'Invitation'> & { role: string };
 /** A subject by name, or a record tagged with its subject name (for conditions). */
-export type Subject = 'all' | CoreSubject | InvitationSubject;
+export type Subject = 'all' | CoreSubject | InvitationSubject | ModuleSubject;
+/** Subjects that modules define (e.g. `Event`, `Student`), named by string. */
+export type ModuleSubject = string & { readonly moduleSubject?: never };
 export type AppAbility = MongoAbility<[Action, Subject]>;
 export type AbilityRules = AbilityBuilder<AppAbility>;
 
@@ -33,9 +35,16 @@ export type ModulePermissions = (rules: AbilityRules, member: Member) => void;
  * The one permission matrix (DOMAIN.md §1.1), used by the route guard, the data layer's scoped
  * queries and (packed) by the web UI. Tenant boundaries are enforced separately by RLS.
  */
+/** Roles that may see highly sensitive fields (students, demographics): DOMAIN.md §1.1. */
+const SEES_HIGHLY_SENSITIVE = new Set<Role | null>(['tenant_admin', 'staff']);
+
+/** Highly sensitive fields per subject, declared by the modules. */
+export type SensitiveFields = Record<string, readonly string[]>;
+
 export function defineAbilityFor(
   member: Member | null,
   modulePermissions: readonly ModulePermissions[] = [],
+  sensitiveFields: SensitiveFields = {},
 ): AppAbility {
   const rules = new AbilityBuilder<AppAbility>(createMongoAbility);
   const { can, cannot } = rules;
@@ -62,5 +71,23 @@ export function defineAbilityFor(
       break;
   }
   for (const contribute of modulePermissions) contribute(rules, member);
+  if (!SEES_HIGHLY_SENSITIVE.has(member.role)) {
+    for (const [subjectName, fields] of Object.entries(sensitiveFields)) {
+      cannot('read', subjectName as ModuleSubject, [...fields]);
+    }
+  }
   return rules.build();
+}
+
+/** A copy of `record` without the fields the ability may not read (responses and exports). */
+export function redactFields<T extends Record<string, unknown>>(
+  ability: AppAbility,
+  subjectName: string,
+  record: T,
+): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(record).filter(([field]) =>
+      ability.can('read', subjectName as ModuleSubject, field),
+    ),
+  ) as Partial<T>;
 }

@@ -1,7 +1,11 @@
 import type { FastifyRequest } from 'fastify';
 import { fromNodeHeaders } from 'better-auth/node';
 import { eq } from 'drizzle-orm';
-import { defineAbilityFor, type ModulePermissions } from '../access/ability.js';
+import {
+  defineAbilityFor,
+  type ModulePermissions,
+  type SensitiveFields,
+} from '../access/ability.js';
 import type { RequestContext } from '../access/request-context.js';
 import type { Db } from '../db/client.js';
 import { tx } from '../db/tx.js';
@@ -17,6 +21,7 @@ export interface ContextDeps {
   auth: Auth;
   db: Db;
   modulePermissions: readonly ModulePermissions[];
+  sensitiveFields: SensitiveFields;
 }
 
 function anonymous(request: FastifyRequest): RequestContext {
@@ -91,6 +96,7 @@ export async function resolveRequestContext(
     ability: defineAbilityFor(
       { userId: user.id, isSiteAdmin, role, scope: active?.scope ?? {} },
       deps.modulePermissions,
+      deps.sensitiveFields,
     ),
   };
 }

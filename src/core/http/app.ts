@@ -119,10 +119,12 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
     logger: options.logger,
   });
   const modulePermissions = options.modules.flatMap((m) => (m.permissions ? [m.permissions] : []));
+  const sensitiveFields = Object.assign({}, ...options.modules.map((m) => m.sensitiveFields ?? {}));
   await app.register(csrfOriginCheck, { trustedOrigins: options.trustedOrigins });
   await app.register(routeGuard, {
     db,
-    resolveContext: (request) => resolveRequestContext({ auth, db, modulePermissions }, request),
+    resolveContext: (request) =>
+      resolveRequestContext({ auth, db, modulePermissions, sensitiveFields }, request),
   });
   await registerApiDocs(app, options.version);
 

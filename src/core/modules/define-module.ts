@@ -1,4 +1,4 @@
-import type { ModulePermissions } from '../access/ability.js';
+import type { ModulePermissions, SensitiveFields } from '../access/ability.js';
 import type { HttpApp } from '../http/types.js';
 
 /** What a domain module plugs into the platform. The core never imports a module; it receives these. */
@@ -11,6 +11,8 @@ export interface ModuleDefinition {
   routes?: (app: HttpApp) => void | Promise<void>;
   /** The module's rows of the permission matrix, for its own subjects. */
   permissions?: ModulePermissions;
+  /** Highly sensitive fields per subject: hidden from every role but tenant admins and staff. */
+  sensitiveFields?: SensitiveFields;
 }
 
 export const defineModule = (definition: ModuleDefinition): ModuleDefinition => definition;
