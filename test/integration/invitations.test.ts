@@ -120,6 +120,26 @@ describe.each(testDatabaseKinds())('invitations on %s', (kind) => {
     expect(reused.statusCode).toBe(404);
   });
 
+  it('lets an existing account accept with its own password only, without using up the link', async () => {
+    await invite('admin@alpha.example.com', { email: 'admin@beta.example.com', role: 'staff' });
+    const token = await tokenFor('admin@beta.example.com');
+    const accept = (password: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: `/api/invitations/by-token/${token}/accept`,
+        headers: { origin: TEST_BASE_URL },
+        payload: { name: 'Beta Admin', password },
+      });
+    const wrong = await accept('some other password');
+    expect(wrong.statusCode).toBe(401);
+    expect(wrong.json().error.code).toBe('invalid_credentials');
+    const right = await accept(PASSWORD);
+    expect(right.statusCode).toBe(200);
+    const session = right.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+    const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: session } });
+    expect(me.json().tenants.map((x: { slug: string }) => x.slug)).toEqual(['alpha', 'beta']);
+  });
+
   it('expires after 7 days; resend sends a new link and extends it', async () => {
     const created = (
       await invite('admin@alpha.example.com', { email: 'late@example.com', role: 'staff' })

@@ -2,6 +2,7 @@ import { MantineProvider, type MantineProviderProps } from '@mantine/core';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { RouterProvider, type RouterProviderProps } from 'react-router';
 import { theme } from './theme';
+import { NotificationsProvider } from './ui/NotificationsProvider';
 
 interface AppProps {
   router: RouterProviderProps['router'];
@@ -14,7 +15,9 @@ export function App({ router, queryClient, mantineEnv }: AppProps) {
   return (
     <MantineProvider theme={theme} env={mantineEnv}>
       <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
+        <NotificationsProvider>
+          <RouterProvider router={router} />
+        </NotificationsProvider>
       </QueryClientProvider>
     </MantineProvider>
   );

@@ -9,6 +9,8 @@ export type TenantModule = 'engagement' | 'outcomes';
 export interface Access {
   roles: readonly Role[];
   modules: readonly TenantModule[];
+  /** Whether a tenant is active: pages about the tenant's members need one, even for site admins. */
+  hasActiveTenant: boolean;
 }
 
-export const noAccess: Access = { roles: [], modules: [] };
+export const noAccess: Access = { roles: [], modules: [], hasActiveTenant: false };

@@ -1,6 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { Access } from './access';
-import { navGroupsFor, navItems, type NavItem } from './nav';
+import {
+  AUDIT_PAGE,
+  canOpen,
+  INVITATIONS_PAGE,
+  navGroupsFor,
+  navItems,
+  USERS_PAGE,
+  type NavItem,
+} from './nav';
 
 const volunteers: NavItem = {
   label: 'Volunteers',
@@ -30,6 +38,10 @@ const allItems = [users, courses, volunteers, districtReport];
 
 const bothModules = ['engagement', 'outcomes'] as const;
 
+function access(roles: Access['roles'], modules: Access['modules'] = bothModules): Access {
+  return { roles, modules, hasActiveTenant: roles.some((role) => role !== 'site_admin') };
+}
+
 function labelsOf(access: Access) {
   return navGroupsFor(allItems, access).map((group) => ({
     group: group.label,
@@ -37,16 +49,50 @@ function labelsOf(access: Access) {
   }));
 }
 
+function registeredLabels(value: Access): string[] {
+  return navGroupsFor(navItems, value).flatMap((group) => group.items.map((item) => item.label));
+}
+
 describe('navItems', () => {
-  it('lists only pages that exist; none do yet', () => {
-    expect(navItems).toEqual([]);
-    expect(navGroupsFor(navItems, { roles: ['site_admin'], modules: bothModules })).toEqual([]);
+  it('lists the administration pages in order', () => {
+    expect(navItems).toEqual([USERS_PAGE, INVITATIONS_PAGE, AUDIT_PAGE]);
+    expect(navGroupsFor(navItems, access(['tenant_admin']))).toEqual([
+      { module: 'administration', label: 'Administration', items: navItems },
+    ]);
+  });
+
+  it.each([
+    ['tenant_admin', ['Users', 'Invitations', 'Audit log']],
+    ['program_admin', ['Invitations']],
+    ['staff', []],
+    ['district_viewer', []],
+    ['instructor', []],
+  ] as const)('gives a %s %j', (role, labels) => {
+    expect(registeredLabels(access([role]))).toEqual(labels);
+  });
+
+  it('gives a site admin every page in a tenant, and only the audit log without one', () => {
+    expect(registeredLabels(access(['site_admin', 'staff']))).toEqual([
+      'Users',
+      'Invitations',
+      'Audit log',
+    ]);
+    expect(registeredLabels(access(['site_admin'], []))).toEqual(['Audit log']);
+  });
+});
+
+describe('canOpen', () => {
+  it('asks for an active tenant only of pages that need one', () => {
+    const siteAdmin = { roles: ['site_admin'], modules: [], hasActiveTenant: false } as const;
+    expect(canOpen(USERS_PAGE, siteAdmin)).toBe(false);
+    expect(canOpen(AUDIT_PAGE, siteAdmin)).toBe(true);
+    expect(canOpen(USERS_PAGE, { ...siteAdmin, hasActiveTenant: true })).toBe(true);
   });
 });
 
 describe('navGroupsFor', () => {
   it('groups items in Engagement, Outcomes, Administration order', () => {
-    expect(labelsOf({ roles: ['tenant_admin'], modules: bothModules })).toEqual([
+    expect(labelsOf(access(['tenant_admin']))).toEqual([
       { group: 'Engagement', items: ['Volunteers', 'District report'] },
       { group: 'Outcomes', items: ['Courses'] },
       { group: 'Administration', items: ['Users'] },
@@ -54,26 +100,26 @@ describe('navGroupsFor', () => {
   });
 
   it('hides groups left without items the roles may open', () => {
-    expect(labelsOf({ roles: ['district_viewer'], modules: bothModules })).toEqual([
+    expect(labelsOf(access(['district_viewer']))).toEqual([
       { group: 'Engagement', items: ['District report'] },
     ]);
   });
 
   it('hides the pages of modules the tenant does not have, but keeps administration', () => {
-    expect(labelsOf({ roles: ['tenant_admin'], modules: ['engagement'] })).toEqual([
+    expect(labelsOf(access(['tenant_admin'], ['engagement']))).toEqual([
       { group: 'Engagement', items: ['Volunteers', 'District report'] },
       { group: 'Administration', items: ['Users'] },
     ]);
   });
 
   it('lets a site admin open every page of the tenant modules', () => {
-    expect(labelsOf({ roles: ['site_admin'], modules: ['outcomes'] })).toEqual([
+    expect(labelsOf(access(['site_admin'], ['outcomes']))).toEqual([
       { group: 'Outcomes', items: ['Courses'] },
       { group: 'Administration', items: ['Users'] },
     ]);
   });
 
   it('shows nothing without roles', () => {
-    expect(navGroupsFor(allItems, { roles: [], modules: bothModules })).toEqual([]);
+    expect(navGroupsFor(allItems, access([]))).toEqual([]);
   });
 });

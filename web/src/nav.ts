@@ -8,6 +8,8 @@ export interface NavItem {
   module: NavModule;
   /** Roles that may open the page; a site admin may open every page. */
   roles: readonly Role[];
+  /** The page is about the active tenant (its members, its invitations): hidden without one. */
+  needsActiveTenant?: boolean;
 }
 
 export interface NavGroup {
@@ -24,19 +26,45 @@ const GROUP_LABELS: Record<NavModule, string> = {
 
 const GROUP_ORDER: readonly NavModule[] = ['engagement', 'outcomes', 'administration'];
 
-/** Pages that exist and belong in the navbar. Add a page here only once it works. */
-export const navItems: readonly NavItem[] = [];
+export const USERS_PAGE: NavItem = {
+  label: 'Users',
+  path: '/admin/users',
+  module: 'administration',
+  roles: ['tenant_admin'],
+  needsActiveTenant: true,
+};
 
-function isReachable(item: NavItem, { roles, modules }: Access): boolean {
+export const INVITATIONS_PAGE: NavItem = {
+  label: 'Invitations',
+  path: '/admin/invitations',
+  module: 'administration',
+  roles: ['tenant_admin', 'program_admin'],
+  needsActiveTenant: true,
+};
+
+/** Site admins read the log of every tenant, so it needs no active tenant. */
+export const AUDIT_PAGE: NavItem = {
+  label: 'Audit log',
+  path: '/admin/audit',
+  module: 'administration',
+  roles: ['tenant_admin'],
+};
+
+/** Pages that exist and belong in the navbar. Add a page here only once it works. */
+export const navItems: readonly NavItem[] = [USERS_PAGE, INVITATIONS_PAGE, AUDIT_PAGE];
+
+/** Whether `access` may open the page of `item`; the route guard and the navbar both ask this. */
+export function canOpen(item: NavItem, { roles, modules, hasActiveTenant }: Access): boolean {
   const moduleOn = item.module === 'administration' || modules.includes(item.module);
   const roleAllowed =
     roles.includes('site_admin') || item.roles.some((role) => roles.includes(role));
-  return moduleOn && roleAllowed;
+  const tenantOk = item.needsActiveTenant !== true || hasActiveTenant;
+  return moduleOn && roleAllowed && tenantOk;
 }
 
 /** Groups, in navbar order, of the items reachable with `access`; empty groups are left out. */
 export function navGroupsFor(items: readonly NavItem[], access: Access): NavGroup[] {
-  const reachable = items.filter((item) => isReachable(item, access));
+  const reachable = items.filter((item) => canOpen(item, access));
   return GROUP_ORDER.map((module) => ({
     module,
     label: GROUP_LABELS[module],

@@ -1,13 +1,21 @@
 import type { RouteObject } from 'react-router';
+import { AuditPage } from './audit/AuditPage';
+import { AcceptInvitationPage, ACCEPT_INVITATION_PATH } from './invitations/AcceptInvitationPage';
+import { InvitationsPage } from './invitations/InvitationsPage';
+import { AUDIT_PAGE, INVITATIONS_PAGE, USERS_PAGE } from './nav';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ResetPasswordPage } from './pages/ResetPasswordPage';
 import { RouteErrorPage } from './pages/RouteErrorPage';
 import { SignInPage } from './pages/SignInPage';
+import { PROFILE_PATH } from './profile/path';
+import { ProfilePage } from './profile/ProfilePage';
 import { SIGN_IN_PATH } from './session/nextPath';
 import { OptionalSessionLayout, RequireSession } from './session/RequireSession';
 import { AppLayout } from './shell/AppLayout';
+import { RequireAccess } from './shell/RequireAccess';
+import { UsersPage } from './users/UsersPage';
 
 export const routes: RouteObject[] = [
   {
@@ -16,7 +24,34 @@ export const routes: RouteObject[] = [
     children: [
       {
         element: <RequireSession />,
-        children: [{ index: true, element: <HomePage /> }],
+        children: [
+          { index: true, element: <HomePage /> },
+          { path: PROFILE_PATH, element: <ProfilePage /> },
+          {
+            path: USERS_PAGE.path,
+            element: (
+              <RequireAccess page={USERS_PAGE}>
+                <UsersPage />
+              </RequireAccess>
+            ),
+          },
+          {
+            path: INVITATIONS_PAGE.path,
+            element: (
+              <RequireAccess page={INVITATIONS_PAGE}>
+                <InvitationsPage />
+              </RequireAccess>
+            ),
+          },
+          {
+            path: AUDIT_PAGE.path,
+            element: (
+              <RequireAccess page={AUDIT_PAGE}>
+                <AuditPage />
+              </RequireAccess>
+            ),
+          },
+        ],
       },
       {
         element: <AppLayout me={null} />,
@@ -24,6 +59,7 @@ export const routes: RouteObject[] = [
           { path: SIGN_IN_PATH, element: <SignInPage /> },
           { path: '/forgot-password', element: <ForgotPasswordPage /> },
           { path: '/reset-password', element: <ResetPasswordPage /> },
+          { path: ACCEPT_INVITATION_PATH, element: <AcceptInvitationPage /> },
         ],
       },
       {

@@ -54,10 +54,11 @@ export const cancelPendingFor = (db: Queryable, email: string) =>
     .set({ status: 'cancelled' })
     .where(and(eq(invitations.email, email), eq(invitations.status, 'pending')));
 
-export const hasCredential = async (db: Queryable, userId: string) =>
+/** The argon2id hash of a user's password, if they have one. */
+export const credentialOf = async (db: Queryable, userId: string) =>
   (
     await db
-      .select({ id: accounts.id })
+      .select({ password: accounts.password })
       .from(accounts)
       .where(and(eq(accounts.userId, userId), eq(accounts.providerId, 'credential')))
-  ).length > 0;
+  )[0]?.password ?? undefined;

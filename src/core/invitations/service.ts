@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { RequestContext } from '../access/request-context.js';
 import { ForbiddenError } from '../access/route-guard.js';
 import { recordAudit } from '../audit/service.js';
-import { hashPassword } from '../auth/password-hash.js';
+import { hashPassword, verifyPassword } from '../auth/password-hash.js';
 import { passwordProblems } from '../auth/password-policy.js';
 import { users } from '../auth/schema.js';
 import type { Db } from '../db/client.js';
@@ -245,21 +245,30 @@ export async function acceptInvitation(
   const { db } = deps;
   const values = parseInput(acceptInput, input);
   const { invitation, tenantId } = await byToken(db, token);
-  const problems = passwordProblems(values.password, invitation.email);
-  if (problems.length) {
-    throw new ValidationError(
-      'The password does not meet the policy',
-      problems.map((message) => ({ path: 'password', message })),
-    );
+  const existing = await tx(db, {}, (q) => data.credentialOf(q, invitation.userId));
+  if (existing) {
+    // An existing account proves itself with its own password before the invitation is used.
+    if (!(await verifyPassword(existing, values.password))) {
+      throw new AppError(401, 'invalid_credentials', 'Email or password is incorrect', [
+        { path: 'password', message: 'is not the password of your existing account' },
+      ]);
+    }
+  } else {
+    const problems = passwordProblems(values.password, invitation.email);
+    if (problems.length) {
+      throw new ValidationError(
+        'The password does not meet the policy',
+        problems.map((message) => ({ path: 'password', message })),
+      );
+    }
   }
-  const passwordHash = await hashPassword(values.password);
+  const passwordHash = existing ?? (await hashPassword(values.password));
   await tx(db, { tenantId }, async (q) => {
     const [user] = await q.select().from(users).where(eq(users.id, invitation.userId));
     if (!user) throw new NotFoundError('Invitation');
     if (user.status === 'suspended') throw new ForbiddenError('This account is suspended');
     if (user.status === 'pending') {
-      if (!(await data.hasCredential(q, user.id)))
-        await insertPasswordCredential(q, user.id, passwordHash);
+      if (!existing) await insertPasswordCredential(q, user.id, passwordHash);
       await q
         .update(users)
         .set({ name: values.name, status: 'active', emailVerified: true, updatedAt: new Date() })

@@ -16,7 +16,11 @@ describe('activeTenantOf', () => {
 
 describe('accessFor', () => {
   it('gives the role and modules of the active tenant', () => {
-    expect(accessFor(meFixture())).toEqual({ roles: ['tenant_admin'], modules: ['engagement'] });
+    expect(accessFor(meFixture())).toEqual({
+      roles: ['tenant_admin'],
+      modules: ['engagement'],
+      hasActiveTenant: true,
+    });
   });
 
   it('counts a site admin as site_admin, with or without a membership', () => {
@@ -25,15 +29,21 @@ describe('accessFor', () => {
     expect(accessFor(admin)).toEqual({
       roles: ['site_admin', 'tenant_admin'],
       modules: ['engagement'],
+      hasActiveTenant: true,
     });
     expect(accessFor({ ...admin, tenants: [], activeTenantId: null })).toEqual({
       roles: ['site_admin'],
       modules: [],
+      hasActiveTenant: false,
     });
   });
 
   it('gives nothing without an active tenant', () => {
-    expect(accessFor(meFixture({ activeTenantId: null }))).toEqual({ roles: [], modules: [] });
+    expect(accessFor(meFixture({ activeTenantId: null }))).toEqual({
+      roles: [],
+      modules: [],
+      hasActiveTenant: false,
+    });
   });
 });
 

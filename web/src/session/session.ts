@@ -12,7 +12,7 @@ export function accessFor(me: Me): Access {
   const roles: Role[] = [];
   if (me.user.isSiteAdmin) roles.push('site_admin');
   if (tenant) roles.push(tenant.role);
-  return { roles, modules: tenant?.modules ?? [] };
+  return { roles, modules: tenant?.modules ?? [], hasActiveTenant: tenant !== null };
 }
 
 /** How to address the user: their name, or their email when they have not given one. */

@@ -1,4 +1,6 @@
 import { Button, Combobox, Menu } from '@mantine/core';
+import { Link } from 'react-router';
+import { PROFILE_PATH } from '../profile/path';
 
 interface UserMenuProps {
   /** Name (or email) of the signed-in user. */
@@ -23,6 +25,9 @@ export function UserMenu({ label, onSignOut, signingOut }: UserMenuProps) {
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
+        <Menu.Item component={Link} to={PROFILE_PATH}>
+          Profile
+        </Menu.Item>
         <Menu.Item onClick={onSignOut}>Sign out</Menu.Item>
       </Menu.Dropdown>
     </Menu>

@@ -79,7 +79,7 @@ describe('signing out from the user menu', () => {
       within(menu)
         .getAllByRole('menuitem')
         .map((item) => item.textContent),
-    ).toEqual(['Sign out']);
+    ).toEqual(['Profile', 'Sign out']);
     await user.click(within(menu).getByRole('menuitem', { name: 'Sign out' }));
 
     expect(await screen.findByRole('heading', { name: 'Sign in to EduLedger' })).toBeVisible();

@@ -31,7 +31,7 @@ export interface ApiCall {
   body: unknown;
 }
 
-type Handler = MockReply | ((call: ApiCall) => MockReply | Promise<MockReply>);
+type Handler = MockReply | ((call: ApiCall, url: URL) => MockReply | Promise<MockReply>);
 
 /** Answers `{ status, body }`, where `body` is sent as JSON. */
 export function reply(status: number, body: unknown = {}): MockReply {
@@ -58,12 +58,14 @@ function parseBody(body: RequestInit['body']): unknown {
 }
 
 /**
- * Replaces global fetch with a tiny API router. Keys are `'METHOD /path'` (query string ignored);
+ * Replaces global fetch with a tiny API router. Keys are `'METHOD /path'` (query string ignored
+ * for routing; handlers get the URL, and `queriesTo` reports it);
  * a list of handlers answers successive calls, its last entry answering all later ones.
  * Unknown routes answer 404 `not_found` naming the route.
  */
 export function mockApi(routes: Record<string, Handler | Handler[]>) {
   const calls: ApiCall[] = [];
+  const urls: URL[] = [];
   const counts = new Map<string, number>();
   const fetchMock = vi.fn<typeof fetch>(async (input, init) => {
     const url = new URL(String(input), 'http://localhost');
@@ -73,6 +75,7 @@ export function mockApi(routes: Record<string, Handler | Handler[]>) {
       body: parseBody(init?.body),
     };
     calls.push(call);
+    urls.push(url);
     const key = `${call.method} ${call.path}`;
     const route = routes[key];
     const handlers = Array.isArray(route) ? route : route === undefined ? [] : [route];
@@ -83,7 +86,7 @@ export function mockApi(routes: Record<string, Handler | Handler[]>) {
       handler === undefined
         ? errorReply(404, 'not_found', `No mock for ${key}`)
         : typeof handler === 'function'
-          ? await handler(call)
+          ? await handler(call, url)
           : handler;
     if (answer instanceof Error) throw answer;
     return jsonResponse(answer.status, answer.body);
@@ -94,5 +97,12 @@ export function mockApi(routes: Record<string, Handler | Handler[]>) {
     calls,
     /** Calls made to `'METHOD /path'`. */
     callsTo: (key: string) => calls.filter((call) => `${call.method} ${call.path}` === key),
+    /** The query strings of the calls made to `'METHOD /path'`, as plain objects. */
+    queriesTo: (key: string) =>
+      calls.flatMap((call, index) =>
+        `${call.method} ${call.path}` === key
+          ? [Object.fromEntries(urls[index]?.searchParams ?? [])]
+          : [],
+      ),
   };
 }

@@ -6,21 +6,31 @@ import { createMemoryRouter, RouterProvider, type RouteObject } from 'react-rout
 import { App } from '../App';
 import { routes } from '../routes';
 import { theme } from '../theme';
+import { NotificationsProvider } from '../ui/NotificationsProvider';
 
 export function createTestQueryClient(): QueryClient {
   return new QueryClient({ defaultOptions: { queries: { retry: false } } });
 }
 
-/** Renders one component inside the providers that pages rely on. */
-export function renderWithProviders(ui: ReactElement, queryClient = createTestQueryClient()) {
-  const router = createMemoryRouter([{ path: '*', element: ui }]);
-  return render(
+/** Renders one component, at `initialPath`, inside the providers that pages rely on. */
+export function renderWithProviders(
+  ui: ReactElement,
+  queryClient = createTestQueryClient(),
+  initialPath = '/',
+) {
+  const router = createMemoryRouter([{ path: '*', element: ui }], {
+    initialEntries: [initialPath],
+  });
+  const view = render(
     <MantineProvider theme={theme} env="test">
       <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
+        <NotificationsProvider>
+          <RouterProvider router={router} />
+        </NotificationsProvider>
       </QueryClientProvider>
     </MantineProvider>,
   );
+  return { ...view, router, queryClient };
 }
 
 /** Renders the whole app, or the given route tree, at `path`. */

@@ -4,6 +4,7 @@ import { afterEach } from 'vitest';
 
 afterEach(() => {
   cleanup();
+  window.localStorage.clear();
 });
 
 /** jsdom reports "Not implemented" for the pseudo-element argument that Mantine passes. */

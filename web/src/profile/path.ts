@@ -1,0 +1,2 @@
+/** The signed-in user's own profile page, linked from the user menu. */
+export const PROFILE_PATH = '/profile';

@@ -1,0 +1,86 @@
+import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import type { Me } from '../session/types';
+import { meAs, page, programAdminMe, siteAdminMe } from '../test/adminFixtures';
+import { mockApi, reply } from '../test/http';
+import { renderApp } from '../test/render';
+
+async function navLinks(me: Me): Promise<string[]> {
+  mockApi({ 'GET /api/me': reply(200, me) });
+  renderApp('/');
+  await screen.findByRole('heading', { level: 1, name: /Welcome/ });
+  const navigation = screen.queryByRole('navigation', { name: 'Main' });
+  if (!navigation) return [];
+  return within(navigation)
+    .getAllByRole('link')
+    .map((link) => `${link.textContent} ${link.getAttribute('href') ?? ''}`);
+}
+
+describe('administration in the navbar', () => {
+  it('lists users, invitations and the audit log for a tenant admin', async () => {
+    expect(await navLinks(meAs('tenant_admin'))).toEqual([
+      'Users /admin/users',
+      'Invitations /admin/invitations',
+      'Audit log /admin/audit',
+    ]);
+    expect(screen.getByRole('region', { name: 'Administration' })).toBeInTheDocument();
+  });
+
+  it('lists only invitations for a program admin', async () => {
+    expect(await navLinks(programAdminMe())).toEqual(['Invitations /admin/invitations']);
+  });
+
+  it.each(['staff', 'district_viewer', 'instructor'] as const)(
+    'shows no navbar to a %s',
+    async (role) => {
+      expect(await navLinks(meAs(role))).toEqual([]);
+    },
+  );
+
+  it('lists only the audit log for a site admin outside any tenant', async () => {
+    expect(await navLinks(siteAdminMe())).toEqual(['Audit log /admin/audit']);
+  });
+
+  it('lists every page for a site admin in a tenant', async () => {
+    expect(await navLinks(siteAdminMe(true))).toHaveLength(3);
+  });
+
+  it('marks the page being shown', async () => {
+    const user = userEvent.setup();
+    mockApi({
+      'GET /api/me': reply(200, meAs('tenant_admin')),
+      'GET /api/audit': reply(200, page([])),
+    });
+    renderApp('/');
+
+    await user.click(await screen.findByRole('link', { name: 'Audit log' }));
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Audit log' })).toBeVisible();
+    expect(screen.getByRole('link', { name: 'Audit log' })).toHaveAttribute('aria-current', 'page');
+    expect(screen.getByRole('link', { name: 'Users' })).not.toHaveAttribute('aria-current');
+  });
+});
+
+describe('visiting a page the role may not open', () => {
+  it.each([
+    ['a staff member', meAs('staff'), '/admin/users'],
+    ['a staff member', meAs('staff'), '/admin/invitations'],
+    ['a program admin', programAdminMe(), '/admin/users'],
+    ['a program admin', programAdminMe(), '/admin/audit'],
+    ['a site admin outside any tenant', siteAdminMe(), '/admin/users'],
+  ])('tells %s plainly, without calling the API (%s)', async (_who, me, path) => {
+    const api = mockApi({ 'GET /api/me': reply(200, me) });
+    renderApp(path);
+
+    expect(
+      await screen.findByRole('heading', {
+        level: 1,
+        name: 'You do not have access to this page',
+      }),
+    ).toBeVisible();
+    expect(document.title).toBe('No access · EduLedger');
+    expect(screen.getByRole('link', { name: 'Go to the home page' })).toHaveAttribute('href', '/');
+    expect(api.calls.map((call) => call.path)).toEqual(['/api/me']);
+  });
+});
