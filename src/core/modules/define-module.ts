@@ -1,5 +1,6 @@
 import type { ModulePermissions, SensitiveFields } from '../access/ability.js';
 import type { HttpApp } from '../http/types.js';
+import type { ImportPipeline } from '../imports/types.js';
 
 /** What a domain module plugs into the platform. The core never imports a module; it receives these. */
 export interface ModuleDefinition {
@@ -13,6 +14,8 @@ export interface ModuleDefinition {
   permissions?: ModulePermissions;
   /** Highly sensitive fields per subject: hidden from every role but tenant admins and staff. */
   sensitiveFields?: SensitiveFields;
+  /** Import pipelines run by `eduledger import <name>` and the Imports page. */
+  importPipelines?: readonly ImportPipeline[];
 }
 
 export const defineModule = (definition: ModuleDefinition): ModuleDefinition => definition;
