@@ -1,5 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tx } from '../../src/core/db/tx.js';
+import { createBulkJob } from '../../src/core/email/bulk.js';
+import { outboxEmailSender } from '../../src/core/email/sender.js';
 import { createUser } from '../../src/core/users/service.js';
 import { createTestApp, TEST_BASE_URL, type TestApp } from '../support/app.js';
 import { testDatabaseKinds } from '../support/databases.js';
@@ -8,11 +11,12 @@ import { browserHeaders, PASSWORD, rows, seedPeople, signInAll } from '../suppor
 describe.each(testDatabaseKinds())('email admin tools on %s', (kind) => {
   let t: TestApp;
   const cookie: Record<string, string> = {};
+  let tenantIds: Record<string, string> = {};
 
   beforeAll(async () => {
     t = await createTestApp(kind, { exposeInternalErrors: false });
     const { database } = t.testDb;
-    await seedPeople(database, [
+    tenantIds = await seedPeople(database, [
       ['admin@alpha.example.com', 'alpha', 'tenant_admin'],
       ['admin@beta.example.com', 'beta', 'tenant_admin'],
       ['staff@alpha.example.com', 'alpha', 'staff'],
@@ -111,6 +115,68 @@ describe.each(testDatabaseKinds())('email admin tools on %s', (kind) => {
       expect(body.text.length, name).toBeGreaterThan(40);
     }
     expect((await get('admin@alpha.example.com', '/api/emails/templates/nope')).statusCode).toBe(
+      404,
+    );
+  });
+
+  it('sorts the list by a column, either way', async () => {
+    const recipients = async (query: string) =>
+      (await get('root@example.com', `/api/emails?${query}`))
+        .json()
+        .items.map((e: { to: string }) => e.to);
+    const ascending = await recipients('sort=to&order=asc');
+    expect(ascending).toEqual([...ascending].sort());
+    expect(ascending).toContain('staff@alpha.example.com');
+    expect(await recipients('sort=to&order=desc')).toEqual([...ascending].reverse());
+    expect((await get('root@example.com', '/api/emails?sort=data')).statusCode).toBe(400);
+  });
+
+  it('lists bulk jobs with their tallies, and shows the live progress of one', async () => {
+    const alpha = tenantIds.alpha ?? '';
+    const job = await tx(t.testDb.database.db, { tenantId: alpha }, (q) =>
+      createBulkJob(q, outboxEmailSender(), {
+        tenantId: alpha,
+        template: 'password-changed',
+        recipients: ['a', 'b', 'c'].map((name) => ({
+          to: `${name}@alpha.example.com`,
+          data: { signInUrl: `${TEST_BASE_URL}/sign-in` },
+        })),
+      }),
+    );
+    await t.testDb.database.db.execute(
+      sql`update email_outbox set status = 'failed', last_error = '550 no such user'
+          where "to" = 'b@alpha.example.com'`,
+    );
+    await t.testDb.database.db.execute(
+      sql`update email_outbox set status = 'sent' where "to" = 'a@alpha.example.com'`,
+    );
+
+    const jobs = (await get('admin@alpha.example.com', '/api/emails/bulk')).json();
+    expect(jobs).toMatchObject({ total: 1, page: 1, pageSize: 25 });
+    expect(jobs.items[0]).toMatchObject({
+      id: job.id,
+      tenantId: alpha,
+      template: 'password-changed',
+      status: 'running',
+      total: 3,
+      sent: 1,
+      failed: 1,
+      completedAt: null,
+    });
+    expect((await get('admin@beta.example.com', '/api/emails/bulk')).json().total).toBe(0);
+    expect((await get('root@example.com', '/api/emails/bulk')).json().total).toBe(1);
+    expect((await get('staff@alpha.example.com', '/api/emails/bulk')).statusCode).toBe(403);
+
+    const progress = (await get('admin@alpha.example.com', `/api/emails/bulk/${job.id}`)).json();
+    expect(progress).toMatchObject({
+      id: job.id,
+      template: 'password-changed',
+      status: 'running',
+      total: 3,
+      counts: { queued: 1, sent: 1, failed: 1 },
+      failures: [{ to: 'b@alpha.example.com', status: 'failed', reason: '550 no such user' }],
+    });
+    expect((await get('admin@beta.example.com', `/api/emails/bulk/${job.id}`)).statusCode).toBe(
       404,
     );
   });

@@ -4,6 +4,8 @@ import { pageReply, paginationQuery } from '../http/pagination.js';
 import type { HttpApp } from '../http/types.js';
 import {
   bulkJobProgress,
+  bulkJobs,
+  EMAIL_SORTS,
   emailDetail,
   emailMetrics,
   listEmails,
@@ -28,6 +30,14 @@ const summary = z.object({
   bulkJobId: z.string().nullable(),
 });
 const rendered = z.object({ subject: z.string(), html: z.string(), text: z.string() });
+const bulkJob = z.object({
+  id: z.string(),
+  template: z.string(),
+  status: z.enum(['running', 'completed']),
+  total: z.number(),
+  createdAt: z.date(),
+  completedAt: z.date().nullable(),
+});
 const idParams = z.object({ id: z.uuid() });
 
 /** Admin tools: recent emails, preview, resend, metrics, the template gallery, bulk progress. */
@@ -49,14 +59,13 @@ export function emailAdminRoutes(
           status: z.enum(EMAIL_STATUSES).optional(),
           template: z.string().max(100).optional(),
           recipient: z.string().trim().max(200).optional(),
+          sort: z.enum(EMAIL_SORTS).default('createdAt'),
+          order: z.enum(['asc', 'desc']).default('desc'),
         }),
         response: { 200: pageReply(summary) },
       },
     },
-    async (request) => {
-      const { page, pageSize, ...filter } = request.query;
-      return listEmails(db, request.ctx, filter, page, pageSize);
-    },
+    async (request) => listEmails(db, request.ctx, request.query),
   );
 
   app.get(
@@ -108,6 +117,27 @@ export function emailAdminRoutes(
   );
 
   app.get(
+    '/api/emails/bulk',
+    {
+      config: read,
+      schema: {
+        tags,
+        querystring: paginationQuery,
+        response: {
+          200: pageReply(
+            bulkJob.extend({
+              tenantId: z.string().nullable(),
+              sent: z.number(),
+              failed: z.number(),
+            }),
+          ),
+        },
+      },
+    },
+    async (request) => bulkJobs(db, request.ctx, request.query.page, request.query.pageSize),
+  );
+
+  app.get(
     '/api/emails/bulk/:id',
     {
       config: read,
@@ -115,10 +145,7 @@ export function emailAdminRoutes(
         tags,
         params: idParams,
         response: {
-          200: z.object({
-            id: z.string(),
-            status: z.enum(['running', 'completed']),
-            total: z.number(),
+          200: bulkJob.extend({
             counts: z.record(z.string(), z.number()),
             failures: z.array(
               z.object({ to: z.string(), status: z.string(), reason: z.string().nullable() }),

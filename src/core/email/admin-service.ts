@@ -1,12 +1,12 @@
-import { and, count, desc, eq, ilike, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, ilike, type SQL } from 'drizzle-orm';
 import type { RequestContext } from '../access/request-context.js';
 import { recordAudit } from '../audit/service.js';
 import type { Db, Queryable } from '../db/client.js';
 import { tx, type TxScope } from '../db/tx.js';
 import { NotFoundError } from '../errors.js';
-import { bulkProgress } from './bulk.js';
+import { bulkProgress, listBulkJobs } from './bulk.js';
 import { renderTemplate, tenantLook } from './render.js';
-import { emailAttempts, emailOutbox, type EmailStatus } from './schema.js';
+import { emailAttempts, emailBulkJobs, emailOutbox, type EmailStatus } from './schema.js';
 import type { EmailSender } from './sender.js';
 import { templates, TEMPLATE_NAMES, type TemplateName } from './templates.js';
 
@@ -16,6 +16,15 @@ export interface EmailFilter {
   recipient?: string;
 }
 
+export const EMAIL_SORTS = ['createdAt', 'to', 'template', 'status', 'attempts'] as const;
+
+export interface EmailListQuery extends EmailFilter {
+  sort: (typeof EMAIL_SORTS)[number];
+  order: 'asc' | 'desc';
+  page: number;
+  pageSize: number;
+}
+
 /** Tenant admins see their tenant's emails; site admins every email, account emails included. */
 const scopeOf = (ctx: RequestContext): TxScope =>
   ctx.user?.isSiteAdmin ? { allTenants: true } : { tenantId: ctx.tenantId };
@@ -23,6 +32,9 @@ const scopeOf = (ctx: RequestContext): TxScope =>
 /** Account emails carry no tenant; only site admins may see them. */
 const visible = (ctx: RequestContext): SQL | undefined =>
   ctx.user?.isSiteAdmin ? undefined : eq(emailOutbox.tenantId, ctx.tenantId ?? '');
+
+const visibleJobs = (ctx: RequestContext): SQL | undefined =>
+  ctx.user?.isSiteAdmin ? undefined : eq(emailBulkJobs.tenantId, ctx.tenantId ?? '');
 
 const escapeLike = (value: string) => value.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -49,20 +61,17 @@ const summaryColumns = {
   bulkJobId: emailOutbox.bulkJobId,
 };
 
-export function listEmails(
-  db: Db,
-  ctx: RequestContext,
-  filter: EmailFilter,
-  page: number,
-  pageSize: number,
-) {
+/** Newest first unless asked otherwise; ties fall back to newest first. */
+export function listEmails(db: Db, ctx: RequestContext, query: EmailListQuery) {
+  const { sort, order, page, pageSize, ...filter } = query;
+  const direction = order === 'asc' ? asc : desc;
   return tx(db, scopeOf(ctx), async (q) => {
     const condition = where(ctx, filter);
     const items = await q
       .select(summaryColumns)
       .from(emailOutbox)
       .where(condition)
-      .orderBy(desc(emailOutbox.createdAt), desc(emailOutbox.id))
+      .orderBy(direction(emailOutbox[sort]), desc(emailOutbox.createdAt), desc(emailOutbox.id))
       .limit(pageSize)
       .offset((page - 1) * pageSize);
     const [total] = await q.select({ n: count() }).from(emailOutbox).where(condition);
@@ -151,6 +160,14 @@ export async function previewTemplate(db: Db, ctx: RequestContext, name: string)
   const template = name as TemplateName;
   const look = await tx(db, {}, (q) => tenantLook(q, ctx.tenantId));
   return renderTemplate(template, templates[template].sample as never, look);
+}
+
+export function bulkJobs(db: Db, ctx: RequestContext, page: number, pageSize: number) {
+  return tx(db, scopeOf(ctx), async (q) => ({
+    ...(await listBulkJobs(q, visibleJobs(ctx), pageSize, (page - 1) * pageSize)),
+    page,
+    pageSize,
+  }));
 }
 
 export function bulkJobProgress(db: Db, ctx: RequestContext, id: string) {

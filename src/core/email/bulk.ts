@@ -1,4 +1,4 @@
-import { and, count, eq, inArray } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNotNull, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../db/client.js';
 import { emailBulkJobs, emailOutbox, EMAIL_STATUSES, type EmailStatus } from './schema.js';
 import type { EmailSender } from './sender.js';
@@ -44,8 +44,11 @@ export async function createBulkJob<N extends TemplateName>(
 
 export interface BulkProgress {
   id: string;
+  template: string;
   status: 'running' | 'completed';
   total: number;
+  createdAt: Date;
+  completedAt: Date | null;
   counts: Record<EmailStatus, number>;
   failures: { to: string; status: EmailStatus; reason: string | null }[];
 }
@@ -74,5 +77,56 @@ export async function bulkProgress(
       and(eq(emailOutbox.bulkJobId, jobId), inArray(emailOutbox.status, ['failed', 'blocked'])),
     )
     .orderBy(emailOutbox.to);
-  return { id: job.id, status: job.status, total: job.total, counts, failures };
+  return {
+    id: job.id,
+    template: job.template,
+    status: job.status,
+    total: job.total,
+    createdAt: job.createdAt,
+    completedAt: job.completedAt,
+    counts,
+    failures,
+  };
+}
+
+/** Bulk jobs, newest first, with how many of their emails were sent and how many failed. */
+export async function listBulkJobs(
+  db: Queryable,
+  where: SQL | undefined,
+  limit: number,
+  offset: number,
+) {
+  const tally = db
+    .select({
+      jobId: emailOutbox.bulkJobId,
+      sent: sql<number>`count(*) filter (where ${emailOutbox.status} = 'sent')::int`.as('sent'),
+      failed:
+        sql<number>`count(*) filter (where ${emailOutbox.status} in ('failed', 'blocked'))::int`.as(
+          'failed',
+        ),
+    })
+    .from(emailOutbox)
+    .where(isNotNull(emailOutbox.bulkJobId))
+    .groupBy(emailOutbox.bulkJobId)
+    .as('tally');
+  const items = await db
+    .select({
+      id: emailBulkJobs.id,
+      tenantId: emailBulkJobs.tenantId,
+      template: emailBulkJobs.template,
+      status: emailBulkJobs.status,
+      total: emailBulkJobs.total,
+      sent: sql<number>`coalesce(${tally.sent}, 0)`,
+      failed: sql<number>`coalesce(${tally.failed}, 0)`,
+      createdAt: emailBulkJobs.createdAt,
+      completedAt: emailBulkJobs.completedAt,
+    })
+    .from(emailBulkJobs)
+    .leftJoin(tally, eq(tally.jobId, emailBulkJobs.id))
+    .where(where)
+    .orderBy(desc(emailBulkJobs.createdAt), desc(emailBulkJobs.id))
+    .limit(limit)
+    .offset(offset);
+  const [total] = await db.select({ n: count() }).from(emailBulkJobs).where(where);
+  return { items, total: total?.n ?? 0 };
 }
