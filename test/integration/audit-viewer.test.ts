@@ -110,6 +110,10 @@ describe.each(testDatabaseKinds())('audit log viewer on %s', (kind) => {
       await get('root@example.com', '/api/audit?action=engagement.&pageSize=100')
     ).json();
     expect(all.total).toBe(33);
+    const names = new Set(all.items.map((r: { tenantName: string }) => r.tenantName));
+    expect([...names].sort()).toEqual(['Tenant north', 'Tenant south']);
+    const platform = (await get('root@example.com', '/api/audit?action=core.tenant.create')).json();
+    expect(platform.items[0]).toMatchObject({ tenantId: null, tenantName: null });
   });
 
   it('exports the filtered log as CSV and audits the export', async () => {
@@ -121,7 +125,7 @@ describe.each(testDatabaseKinds())('audit log viewer on %s', (kind) => {
     expect(response.headers['content-type']).toContain('text/csv');
     const lines = response.body.trim().split('\n');
     expect(lines[0]).toBe(
-      'occurred_at,tenant_id,actor_type,actor_email,actor_role,action,outcome,target_type,target_id,target_label,changes,request_id,ip',
+      'occurred_at,tenant_id,tenant_name,actor_type,actor_email,actor_role,action,outcome,target_type,target_id,target_label,changes,request_id,ip',
     );
     expect(lines).toHaveLength(11);
     expect(response.body).not.toContain('secret-a');

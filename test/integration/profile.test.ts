@@ -127,7 +127,10 @@ describe.each(testDatabaseKinds())('my profile on %s', (kind) => {
     expect(accepted.statusCode).toBe(202);
     expect(accepted.json()).toEqual({ pendingEmail: 'new@example.com' });
     const me = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
-    expect(me.json().user.email).toBe('me@example.com');
+    expect(me.json().user).toMatchObject({
+      email: 'me@example.com',
+      pendingEmail: 'new@example.com',
+    });
 
     const [mail] = await rows<{ data: { url: string } }>(
       t.testDb.database,
@@ -137,6 +140,8 @@ describe.each(testDatabaseKinds())('my profile on %s', (kind) => {
     expect(link.origin).toBe(TEST_BASE_URL);
     const confirmed = await t.app.inject({ method: 'GET', url: `${link.pathname}${link.search}` });
     expect(confirmed.headers.location).toBe('/profile?emailChanged=1');
+    const changed = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie } });
+    expect(changed.json().user).toMatchObject({ email: 'new@example.com', pendingEmail: null });
     const again = await t.app.inject({ method: 'GET', url: `${link.pathname}${link.search}` });
     expect(again.headers.location).toBe('/profile?emailChangeError=1');
     expect((await signIn(t.app, 'new@example.com', 'saffron tidal beacon')).status).toBe(200);

@@ -95,6 +95,63 @@ describe.each(testDatabaseKinds())('tenant administration on %s', (kind) => {
     });
   });
 
+  it('lets a site admin, and only a site admin, enter a deactivated tenant', async () => {
+    const setActive = (isActive: boolean) =>
+      t.app.inject({
+        method: 'PATCH',
+        url: `/api/admin/tenants/${alphaId}`,
+        headers: browserHeaders(root),
+        payload: { isActive },
+      });
+    const enter = (cookie: string) =>
+      t.app.inject({
+        method: 'PUT',
+        url: '/api/me/active-tenant',
+        headers: browserHeaders(cookie),
+        payload: { tenantId: alphaId },
+      });
+    const rootMe = await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: root } });
+    expect(rootMe.json().activeTenantId).toBeNull();
+    await setActive(false);
+
+    const refused = await enter(admin);
+    expect(refused.statusCode).toBe(404);
+    const adminMe = await t.app.inject({
+      method: 'GET',
+      url: '/api/me',
+      headers: { cookie: admin },
+    });
+    expect(adminMe.json()).toMatchObject({ tenants: [], activeTenantId: null });
+    const adminUsers = await t.app.inject({
+      method: 'GET',
+      url: '/api/users',
+      headers: { cookie: admin },
+    });
+    expect(adminUsers.statusCode).toBe(403);
+
+    const entered = await enter(root);
+    expect(entered.statusCode).toBe(200);
+    expect(entered.json().activeTenantId).toBe(alphaId);
+    expect(entered.json().tenants).toContainEqual(
+      expect.objectContaining({ id: alphaId, isActive: false, role: null }),
+    );
+    const members = await t.app.inject({
+      method: 'GET',
+      url: '/api/users',
+      headers: { cookie: root },
+    });
+    expect(members.statusCode).toBe(200);
+    expect(members.json().items.map((m: { email: string }) => m.email)).toEqual([
+      'admin@alpha.example.com',
+    ]);
+
+    expect((await setActive(true)).json().isActive).toBe(true);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/me', headers: { cookie: admin } })).json()
+        .activeTenantId,
+    ).toBe(alphaId);
+  });
+
   it('refuses tenant admins (403) on platform routes', async () => {
     const responses = [
       await t.app.inject({ method: 'GET', url: '/api/admin/tenants', headers: { cookie: admin } }),

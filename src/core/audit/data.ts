@@ -1,8 +1,10 @@
-import { and, count, desc, eq, gte, ilike, lte, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, gte, ilike, lte, or, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../db/client.js';
+import { tenants } from '../db/schema.js';
 import { auditLog, type AuditOutcome } from './schema.js';
 
-export type AuditRow = typeof auditLog.$inferSelect;
+/** A record with the name of its tenant (null for platform events), for readers of every tenant. */
+export type AuditRow = typeof auditLog.$inferSelect & { tenantName: string | null };
 
 export interface AuditFilter {
   actor?: string;
@@ -40,8 +42,9 @@ export async function listAudit(
 ): Promise<{ items: AuditRow[]; total: number }> {
   const condition = where(filter);
   const items = await db
-    .select()
+    .select({ ...getTableColumns(auditLog), tenantName: tenants.name })
     .from(auditLog)
+    .leftJoin(tenants, eq(tenants.id, auditLog.tenantId))
     .where(condition)
     .orderBy(desc(auditLog.occurredAt), desc(auditLog.id))
     .limit(page.limit)

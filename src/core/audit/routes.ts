@@ -18,6 +18,7 @@ const auditItem = z.object({
   id: z.string(),
   occurredAt: z.date(),
   tenantId: z.string().nullable(),
+  tenantName: z.string().nullable(),
   actorType: z.string(),
   actorId: z.string().nullable(),
   actorEmail: z.string().nullable(),

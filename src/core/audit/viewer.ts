@@ -25,6 +25,7 @@ export const listAuditForViewer = (
 const CSV_COLUMNS: { key: keyof AuditRow | 'changes'; header: string }[] = [
   { key: 'occurredAt', header: 'occurred_at' },
   { key: 'tenantId', header: 'tenant_id' },
+  { key: 'tenantName', header: 'tenant_name' },
   { key: 'actorType', header: 'actor_type' },
   { key: 'actorEmail', header: 'actor_email' },
   { key: 'actorRole', header: 'actor_role' },

@@ -7,8 +7,8 @@ import { ROLES } from '../db/schema.js';
 import { tx } from '../db/tx.js';
 import { NotFoundError } from '../errors.js';
 import type { HttpApp } from '../http/types.js';
-import { listTenantsOfUser } from '../users/data.js';
-import { profileInput, updateProfile } from './profile-service.js';
+import { listEnterableTenants } from '../users/data.js';
+import { pendingEmailOf, profileInput, updateProfile } from './profile-service.js';
 import { sessions } from './schema.js';
 
 const meReply = z.object({
@@ -17,6 +17,8 @@ const meReply = z.object({
     email: z.string(),
     name: z.string(),
     isSiteAdmin: z.boolean(),
+    /** The new address of an email change waiting for confirmation. */
+    pendingEmail: z.string().nullable(),
   }),
   tenants: z.array(
     z.object({
@@ -24,7 +26,10 @@ const meReply = z.object({
       slug: z.string(),
       name: z.string(),
       modules: z.array(z.string()),
-      role: z.enum(ROLES),
+      /** false only in a site admin's list: a deactivated tenant they may still enter. */
+      isActive: z.boolean(),
+      /** null: a site admin in a tenant where they hold no membership. */
+      role: z.enum(ROLES).nullable(),
       scope: z.object({ districts: z.array(z.string()), programs: z.array(z.string()) }).partial(),
     }),
   ),
@@ -39,14 +44,18 @@ async function describeMe(
 ): Promise<MeReply> {
   const user = ctx.user;
   if (!user) throw new Error('describeMe needs a signed-in user');
-  const tenants = await tx(db, { userId: user.id }, (q) => listTenantsOfUser(q, user.id));
+  const { tenants, pendingEmail } = await tx(db, { userId: user.id }, async (q) => ({
+    tenants: await listEnterableTenants(q, user),
+    pendingEmail: await pendingEmailOf(q, user.id),
+  }));
   return {
-    user,
+    user: { ...user, pendingEmail },
     tenants: tenants.map((t) => ({
       id: t.tenantId,
       slug: t.slug,
       name: t.name,
       modules: t.modules,
+      isActive: t.isActive,
       role: t.role,
       scope: t.scope,
     })),

@@ -3,7 +3,7 @@ import { and, desc, eq, gt } from 'drizzle-orm';
 import { z } from 'zod';
 import type { RequestContext } from '../access/request-context.js';
 import { recordAudit } from '../audit/service.js';
-import type { Db } from '../db/client.js';
+import type { Db, Queryable } from '../db/client.js';
 import { tx } from '../db/tx.js';
 import type { EmailSender } from '../email/sender.js';
 import { AppError, ConflictError, NotFoundError } from '../errors.js';
@@ -93,6 +93,15 @@ async function assertPassword(db: Db, userId: string, password: string) {
       { path: 'currentPassword', message: 'is not correct' },
     ]);
   }
+}
+
+/** The new address of an email change still waiting for its confirmation link, if any. */
+export async function pendingEmailOf(q: Queryable, userId: string): Promise<string | null> {
+  const [change] = await q
+    .select({ newEmail: emailChanges.newEmail })
+    .from(emailChanges)
+    .where(and(eq(emailChanges.userId, userId), gt(emailChanges.expiresAt, new Date())));
+  return change?.newEmail ?? null;
 }
 
 /** Sends a confirmation link to the new address; the email changes only when it is opened. */

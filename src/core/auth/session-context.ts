@@ -9,7 +9,7 @@ import {
 import type { RequestContext } from '../access/request-context.js';
 import type { Db } from '../db/client.js';
 import { tx } from '../db/tx.js';
-import { listTenantsOfUser, type UserTenant } from '../users/data.js';
+import { listEnterableTenants, type UserTenant } from '../users/data.js';
 import type { Auth } from './auth.js';
 import { SESSION_POLICY } from './auth.js';
 import { sessions } from './schema.js';
@@ -58,9 +58,15 @@ export async function resolveRequestContext(
     return anonymous(request);
   }
 
-  const tenants = await tx(deps.db, { userId: user.id }, (q) => listTenantsOfUser(q, user.id));
+  const isSiteAdmin = Boolean(user.isSiteAdmin);
+  const tenants = await tx(deps.db, { userId: user.id }, (q) =>
+    listEnterableTenants(q, { id: user.id, isSiteAdmin }),
+  );
+  // Without a choice, the first active tenant the user is a member of (a site admin enters
+  // other tenants only by choosing them).
   const active: UserTenant | undefined =
-    tenants.find((t) => t.tenantId === session.activeTenantId) ?? tenants[0];
+    tenants.find((t) => t.tenantId === session.activeTenantId) ??
+    tenants.find((t) => t.role !== null && t.isActive);
   const activeTenantId = active?.tenantId ?? null;
   if (
     now - lastSeen > LAST_SEEN_GRANULARITY_MS ||
@@ -74,7 +80,6 @@ export async function resolveRequestContext(
     );
   }
 
-  const isSiteAdmin = Boolean(user.isSiteAdmin);
   const role = active?.role ?? null;
   return {
     actor: {
@@ -92,7 +97,7 @@ export async function resolveRequestContext(
     tenant: active
       ? { id: active.tenantId, slug: active.slug, name: active.name, modules: active.modules }
       : null,
-    membership: active ? { role: active.role, scope: active.scope } : null,
+    membership: active?.role ? { role: active.role, scope: active.scope } : null,
     ability: defineAbilityFor(
       { userId: user.id, isSiteAdmin, role, scope: active?.scope ?? {} },
       deps.modulePermissions,

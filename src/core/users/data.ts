@@ -41,21 +41,24 @@ export interface UserTenant {
   slug: string;
   name: string;
   modules: string[];
-  role: MembershipRow['role'];
+  isActive: boolean;
+  /** null: a site admin in a tenant where they hold no membership. */
+  role: MembershipRow['role'] | null;
   scope: MembershipRow['scope'];
 }
 
+const tenantColumns = {
+  tenantId: tenants.id,
+  slug: tenants.slug,
+  name: tenants.name,
+  modules: tenants.modules,
+  isActive: tenants.isActive,
+};
+
 /** A user's memberships in active tenants (visible through the own-memberships policy). */
-export const listTenantsOfUser = (db: Queryable, userId: string): Promise<UserTenant[]> =>
+const listTenantsOfUser = (db: Queryable, userId: string): Promise<UserTenant[]> =>
   db
-    .select({
-      tenantId: tenants.id,
-      slug: tenants.slug,
-      name: tenants.name,
-      modules: tenants.modules,
-      role: memberships.role,
-      scope: memberships.scope,
-    })
+    .select({ ...tenantColumns, role: memberships.role, scope: memberships.scope })
     .from(memberships)
     .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
     .where(
@@ -66,3 +69,30 @@ export const listTenantsOfUser = (db: Queryable, userId: string): Promise<UserTe
       ),
     )
     .orderBy(asc(tenants.name));
+
+/** Every tenant, deactivated ones too, with the site admin's own membership where they hold one. */
+async function listTenantsForSiteAdmin(db: Queryable, userId: string): Promise<UserTenant[]> {
+  const rows = await db
+    .select({ ...tenantColumns, role: memberships.role, scope: memberships.scope })
+    .from(tenants)
+    .leftJoin(
+      memberships,
+      and(
+        eq(memberships.tenantId, tenants.id),
+        eq(memberships.userId, userId),
+        eq(memberships.status, 'active'),
+      ),
+    )
+    .orderBy(asc(tenants.name));
+  return rows.map((row) => ({ ...row, scope: row.scope ?? {} }));
+}
+
+/**
+ * The tenants a user may enter: their memberships in active tenants, or, for a site admin, every
+ * tenant (a deactivated one stays reachable to them, to inspect or reactivate it).
+ */
+export const listEnterableTenants = (
+  db: Queryable,
+  user: { id: string; isSiteAdmin: boolean },
+): Promise<UserTenant[]> =>
+  user.isSiteAdmin ? listTenantsForSiteAdmin(db, user.id) : listTenantsOfUser(db, user.id);
