@@ -151,8 +151,9 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
     });
   }
   invitationRoutes(api, { db, auth, emailSender, baseUrl: options.baseUrl });
+  const moduleDeps = { db, emailSender, baseUrl: options.baseUrl };
   for (const module of options.modules) {
-    if (module.routes) await api.register(async (scope) => module.routes?.(scope));
+    if (module.routes) await api.register(async (scope) => module.routes?.(scope, moduleDeps));
   }
   await registerSpa(api, options.webRoot);
   return api;

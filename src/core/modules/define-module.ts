@@ -1,6 +1,16 @@
 import type { ModulePermissions, SensitiveFields } from '../access/ability.js';
+import type { Db } from '../db/client.js';
+import type { EmailSender } from '../email/sender.js';
 import type { HttpApp } from '../http/types.js';
 import type { ImportPipeline } from '../imports/types.js';
+
+/** What the platform hands a module's routes. */
+export interface ModuleRouteDeps {
+  db: Db;
+  emailSender: EmailSender;
+  /** Public address, for links in emails. */
+  baseUrl: string;
+}
 
 /** What a domain module plugs into the platform. The core never imports a module; it receives these. */
 export interface ModuleDefinition {
@@ -9,7 +19,7 @@ export interface ModuleDefinition {
   /** Human name for menus and messages. */
   label: string;
   /** Registers the module's HTTP routes; each route declares its permission. */
-  routes?: (app: HttpApp) => void | Promise<void>;
+  routes?: (app: HttpApp, deps: ModuleRouteDeps) => void | Promise<void>;
   /** The module's rows of the permission matrix, for its own subjects. */
   permissions?: ModulePermissions;
   /** Highly sensitive fields per subject: hidden from every role but tenant admins and staff. */
