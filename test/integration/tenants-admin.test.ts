@@ -52,6 +52,7 @@ describe.each(testDatabaseKinds())('tenant administration on %s', (kind) => {
       ['kc-stem', 0],
       ['alpha', 1],
     ]);
+    expect(list.json().modules).toEqual(['engagement']);
     const bad = await t.app.inject({
       method: 'POST',
       url: '/api/admin/tenants',

@@ -6,6 +6,7 @@ import {
   INVITATIONS_PAGE,
   navGroupsFor,
   navItems,
+  TENANTS_PAGE,
   USERS_PAGE,
   type NavItem,
 } from './nav';
@@ -55,9 +56,13 @@ function registeredLabels(value: Access): string[] {
 
 describe('navItems', () => {
   it('lists the administration pages in order', () => {
-    expect(navItems).toEqual([USERS_PAGE, INVITATIONS_PAGE, AUDIT_PAGE]);
+    expect(navItems).toEqual([USERS_PAGE, INVITATIONS_PAGE, AUDIT_PAGE, TENANTS_PAGE]);
     expect(navGroupsFor(navItems, access(['tenant_admin']))).toEqual([
-      { module: 'administration', label: 'Administration', items: navItems },
+      {
+        module: 'administration',
+        label: 'Administration',
+        items: [USERS_PAGE, INVITATIONS_PAGE, AUDIT_PAGE],
+      },
     ]);
   });
 
@@ -71,13 +76,14 @@ describe('navItems', () => {
     expect(registeredLabels(access([role]))).toEqual(labels);
   });
 
-  it('gives a site admin every page in a tenant, and only the audit log without one', () => {
+  it('gives a site admin every page in a tenant, and the platform pages without one', () => {
     expect(registeredLabels(access(['site_admin', 'staff']))).toEqual([
       'Users',
       'Invitations',
       'Audit log',
+      'Tenants',
     ]);
-    expect(registeredLabels(access(['site_admin'], []))).toEqual(['Audit log']);
+    expect(registeredLabels(access(['site_admin'], []))).toEqual(['Audit log', 'Tenants']);
   });
 });
 
@@ -87,6 +93,12 @@ describe('canOpen', () => {
     expect(canOpen(USERS_PAGE, siteAdmin)).toBe(false);
     expect(canOpen(AUDIT_PAGE, siteAdmin)).toBe(true);
     expect(canOpen(USERS_PAGE, { ...siteAdmin, hasActiveTenant: true })).toBe(true);
+  });
+
+  it('opens a page listing only site_admin to site admins alone', () => {
+    const tenantAdmin = { roles: ['tenant_admin'], modules: [], hasActiveTenant: true } as const;
+    expect(canOpen(TENANTS_PAGE, tenantAdmin)).toBe(false);
+    expect(canOpen(TENANTS_PAGE, { ...tenantAdmin, roles: ['site_admin'] })).toBe(true);
   });
 });
 

@@ -6,7 +6,7 @@ export interface NavItem {
   label: string;
   path: string;
   module: NavModule;
-  /** Roles that may open the page; a site admin may open every page. */
+  /** Roles that may open the page; a site admin may open every page (`['site_admin']`: only them). */
   roles: readonly Role[];
   /** The page is about the active tenant (its members, its invitations): hidden without one. */
   needsActiveTenant?: boolean;
@@ -50,8 +50,21 @@ export const AUDIT_PAGE: NavItem = {
   roles: ['tenant_admin'],
 };
 
+/** Platform administration: every tenant of the installation. */
+export const TENANTS_PAGE: NavItem = {
+  label: 'Tenants',
+  path: '/admin/tenants',
+  module: 'administration',
+  roles: ['site_admin'],
+};
+
 /** Pages that exist and belong in the navbar. Add a page here only once it works. */
-export const navItems: readonly NavItem[] = [USERS_PAGE, INVITATIONS_PAGE, AUDIT_PAGE];
+export const navItems: readonly NavItem[] = [
+  USERS_PAGE,
+  INVITATIONS_PAGE,
+  AUDIT_PAGE,
+  TENANTS_PAGE,
+];
 
 /** Whether `access` may open the page of `item`; the route guard and the navbar both ask this. */
 export function canOpen(item: NavItem, { roles, modules, hasActiveTenant }: Access): boolean {

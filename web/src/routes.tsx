@@ -2,7 +2,7 @@ import type { RouteObject } from 'react-router';
 import { AuditPage } from './audit/AuditPage';
 import { AcceptInvitationPage, ACCEPT_INVITATION_PATH } from './invitations/AcceptInvitationPage';
 import { InvitationsPage } from './invitations/InvitationsPage';
-import { AUDIT_PAGE, INVITATIONS_PAGE, USERS_PAGE } from './nav';
+import { AUDIT_PAGE, INVITATIONS_PAGE, TENANTS_PAGE, USERS_PAGE } from './nav';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { HomePage } from './pages/HomePage';
 import { NotFoundPage } from './pages/NotFoundPage';
@@ -15,6 +15,7 @@ import { SIGN_IN_PATH } from './session/nextPath';
 import { OptionalSessionLayout, RequireSession } from './session/RequireSession';
 import { AppLayout } from './shell/AppLayout';
 import { RequireAccess } from './shell/RequireAccess';
+import { TenantsPage } from './tenants/TenantsPage';
 import { UsersPage } from './users/UsersPage';
 
 export const routes: RouteObject[] = [
@@ -48,6 +49,14 @@ export const routes: RouteObject[] = [
             element: (
               <RequireAccess page={AUDIT_PAGE}>
                 <AuditPage />
+              </RequireAccess>
+            ),
+          },
+          {
+            path: TENANTS_PAGE.path,
+            element: (
+              <RequireAccess page={TENANTS_PAGE}>
+                <TenantsPage />
               </RequireAccess>
             ),
           },

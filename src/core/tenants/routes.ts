@@ -28,11 +28,15 @@ export function tenantAdminRoutes(app: HttpApp, deps: { db: Db; moduleNames: rea
       schema: {
         tags,
         response: {
-          200: z.object({ items: z.array(tenantReply.extend({ members: z.number() })) }),
+          200: z.object({
+            items: z.array(tenantReply.extend({ members: z.number() })),
+            /** The modules this installation ships, which tenants may switch on. */
+            modules: z.array(z.string()),
+          }),
         },
       },
     },
-    async () => ({ items: await listTenants(deps.db) }),
+    async () => ({ items: await listTenants(deps.db), modules: [...deps.moduleNames] }),
   );
 
   app.post(

@@ -22,6 +22,7 @@ const signInFailure = auditFixture({
   changes: null,
   meta: { attempts: 5 },
   tenantId: 'other-tenant',
+  tenantName: null,
   userAgent: null,
 });
 
@@ -149,18 +150,41 @@ describe('AuditPage', () => {
     expect(second.getByText(/"attempts": 5/)).toBeVisible();
   });
 
-  it('shows the tenant of each entry to a site admin', async () => {
-    renderAudit(
-      reply(200, page([roleChange, signInFailure, auditFixture({ id: 'a-3', tenantId: null })])),
+  it('shows the tenant of each entry to a site admin, named by the server', async () => {
+    const elsewhere = auditFixture({
+      id: 'a-4',
+      action: 'core.tenant.update',
+      tenantId: 't-far',
+      tenantName: 'Far Away College',
+    });
+    const { user } = renderAudit(
+      reply(
+        200,
+        page([
+          roleChange,
+          signInFailure,
+          elsewhere,
+          auditFixture({
+            id: 'a-3',
+            action: 'core.tenant.create',
+            tenantId: null,
+            tenantName: null,
+          }),
+        ]),
+      ),
       '/admin/audit',
-      { ...siteAdminMe(true) },
+      siteAdminMe(),
     );
 
     await screen.findByText('core.auth.sign_in_failed');
     expect(screen.getByRole('columnheader', { name: 'Tenant' })).toBeVisible();
+    expect(rowOf('core.user.role_changed').getByText(riverside.name)).toBeVisible();
+    expect(rowOf('core.tenant.update').getByText('Far Away College')).toBeVisible();
+    expect(rowOf('core.tenant.create').getByText('Platform')).toBeVisible();
     expect(rowOf('core.auth.sign_in_failed').getByText('other-tenant')).toBeVisible();
-    expect(screen.getAllByText(riverside.name).length).toBeGreaterThan(0);
-    expect(screen.getByText('Platform')).toBeVisible();
+    await user.click(rowOf('core.tenant.update').getByRole('button', { name: /^Details of/ }));
+    const details = within(await screen.findByRole('dialog', { name: 'core.tenant.update' }));
+    expect(details.getByText('Far Away College')).toBeVisible();
     expect(screen.getByText(/in all tenants/)).toBeVisible();
   });
 

@@ -36,9 +36,8 @@ export function AuditPage() {
   });
   const data = log.data;
 
-  const tenantNames = new Map(me.tenants.map((tenant) => [tenant.id, tenant.name]));
   const tenantNameOf = (entry: AuditEntry) =>
-    entry.tenantId === null ? 'Platform' : (tenantNames.get(entry.tenantId) ?? entry.tenantId);
+    entry.tenantId === null ? 'Platform' : (entry.tenantName ?? entry.tenantId);
   const siteAdmin = me.user.isSiteAdmin;
 
   return (

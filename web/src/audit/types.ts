@@ -6,6 +6,8 @@ export interface AuditEntry {
   id: string;
   occurredAt: string;
   tenantId: string | null;
+  /** The tenant's name; null for platform events (no tenant). */
+  tenantName: string | null;
   actorType: string;
   actorId: string | null;
   actorEmail: string | null;

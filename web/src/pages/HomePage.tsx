@@ -1,4 +1,6 @@
-import { Container, List, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Container, List, Stack, Text, Title } from '@mantine/core';
+import { Link } from 'react-router';
+import { TENANTS_PAGE } from '../nav';
 import { MODULE_LABELS, ROLE_LABELS } from '../session/labels';
 import { activeTenantOf, displayNameOf } from '../session/session';
 import { useSession } from '../session/SessionContext';
@@ -24,8 +26,17 @@ function ActiveTenant({ tenant }: { tenant: MeTenant }) {
         <Title order={2} size="h3" id="active-tenant-heading">
           {tenant.name}
         </Title>
+        {!tenant.isActive && (
+          <Alert color="orange" variant="light" title="This tenant is deactivated">
+            Its members cannot reach it; its data is kept. You can reactivate it on the{' '}
+            <Anchor component={Link} to={TENANTS_PAGE.path}>
+              Tenants
+            </Anchor>{' '}
+            page.
+          </Alert>
+        )}
         <Text>
-          Your role: <strong>{ROLE_LABELS[tenant.role]}</strong>
+          Your role: <strong>{ROLE_LABELS[tenant.role ?? 'site_admin']}</strong>
           {scope !== null && <> · {scope}</>}
         </Text>
         {tenant.modules.length === 0 ? (

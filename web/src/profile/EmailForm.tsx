@@ -1,8 +1,9 @@
-import { Alert, Button, Group, PasswordInput, Stack, TextInput } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { Alert, Button, Group, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { ApiError } from '../api/ApiError';
 import { fieldErrorText } from '../api/fieldErrors';
+import { ME_QUERY_KEY } from '../session/queries';
 import { useSession } from '../session/SessionContext';
 import { FormError } from '../ui/FormError';
 import { requestEmailChange } from './api';
@@ -35,9 +36,11 @@ export function EmailForm() {
   const [newEmail, setNewEmail] = useState('');
   const [currentPassword, setCurrentPassword] = useState('');
   const [submitted, setSubmitted] = useState(false);
+  const queryClient = useQueryClient();
   const change = useMutation({
     mutationFn: requestEmailChange,
     onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
       setNewEmail('');
       setCurrentPassword('');
       setSubmitted(false);
@@ -76,6 +79,12 @@ export function EmailForm() {
         </>
       }
     >
+      {me.user.pendingEmail !== null && !change.isSuccess && (
+        <Text size="sm">
+          Pending confirmation: <strong>{me.user.pendingEmail}</strong>. Open the link we sent to
+          that address; until then, keep signing in with {me.user.email}.
+        </Text>
+      )}
       {change.isSuccess && (
         <Alert color="blue" variant="light" title="Confirm your new address">
           We sent a confirmation link to <strong>{change.data.pendingEmail}</strong>. Until you open

@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { sessionFixture } from '../test/adminFixtures';
@@ -96,6 +96,23 @@ describe('ProfilePage', () => {
       currentPassword: 'secret-password',
     });
     expect(email.getByRole('textbox', { name: 'New email' })).toHaveValue('');
+    await waitFor(() => expect(api.callsTo('GET /api/me')).toHaveLength(2));
+  });
+
+  it('shows an email change still waiting for its confirmation link', async () => {
+    const me = meFixture();
+    me.user.pendingEmail = 'ada@new.example.org';
+    await renderProfile({ 'GET /api/me': reply(200, me) });
+
+    expect(section('Email').getByText(/Pending confirmation:/)).toHaveTextContent(
+      'Pending confirmation: ada@new.example.org.',
+    );
+  });
+
+  it('shows no pending change when there is none', async () => {
+    await renderProfile();
+
+    expect(section('Email').queryByText(/Pending confirmation/)).not.toBeInTheDocument();
   });
 
   it('checks the email change before calling the server', async () => {

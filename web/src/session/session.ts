@@ -11,7 +11,7 @@ export function accessFor(me: Me): Access {
   const tenant = activeTenantOf(me);
   const roles: Role[] = [];
   if (me.user.isSiteAdmin) roles.push('site_admin');
-  if (tenant) roles.push(tenant.role);
+  if (tenant?.role) roles.push(tenant.role);
   return { roles, modules: tenant?.modules ?? [], hasActiveTenant: tenant !== null };
 }
 

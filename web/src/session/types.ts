@@ -8,6 +8,8 @@ export interface MeUser {
   email: string;
   name: string;
   isSiteAdmin: boolean;
+  /** The new address of an email change waiting for its confirmation link. */
+  pendingEmail: string | null;
 }
 
 /** Limits of a membership (DOMAIN §1.1): districts for district viewers, programs for program admins. */
@@ -21,7 +23,10 @@ export interface MeTenant {
   slug: string;
   name: string;
   modules: readonly TenantModule[];
-  role: MembershipRole;
+  /** false only for site admins, who may still enter a deactivated tenant. */
+  isActive: boolean;
+  /** null: a site admin in a tenant where they hold no membership. */
+  role: MembershipRole | null;
   scope: MembershipScope;
 }
 

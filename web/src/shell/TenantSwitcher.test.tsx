@@ -77,6 +77,33 @@ describe('TenantSwitcher', () => {
     expect(onChange).not.toHaveBeenCalled();
   });
 
+  it('marks a deactivated tenant, which only site admins are offered', async () => {
+    const user = userEvent.setup();
+    const { onChange } = renderSwitcher([riverside, { ...northCollege, isActive: false }]);
+
+    await user.click(screen.getByRole('combobox', { name: 'Tenant' }));
+    await user.click(screen.getByRole('option', { name: 'North College (deactivated)' }));
+
+    expect(onChange).toHaveBeenCalledExactlyOnceWith('t-north');
+  });
+
+  it('can be searched by typing when there are many tenants', async () => {
+    const user = userEvent.setup();
+    const many = Array.from({ length: 8 }, (_, i) => ({
+      id: `t-${String(i)}`,
+      name: `Tenant ${String(i)}`,
+    }));
+    const { onChange } = renderSwitcher([...many, northCollege], null);
+
+    await user.type(screen.getByRole('combobox', { name: 'Tenant' }), 'North');
+    expect(screen.getAllByRole('option').map((option) => option.textContent)).toEqual([
+      'North College',
+    ]);
+    await user.click(screen.getByRole('option', { name: 'North College' }));
+
+    expect(onChange).toHaveBeenCalledExactlyOnceWith('t-north');
+  });
+
   it('is disabled while a switch is under way', () => {
     renderSwitcher([riverside, northCollege], 't-riverside', true);
 

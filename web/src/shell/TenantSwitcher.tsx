@@ -3,7 +3,15 @@ import { Select, Text, VisuallyHidden } from '@mantine/core';
 export interface TenantOption {
   id: string;
   name: string;
+  /** false: deactivated (only site admins see such tenants). */
+  isActive?: boolean;
 }
+
+const labelOf = (tenant: TenantOption) =>
+  tenant.isActive === false ? `${tenant.name} (deactivated)` : tenant.name;
+
+/** From this many tenants on, the select can be searched by typing. */
+const SEARCHABLE_FROM = 8;
 
 interface TenantSwitcherProps {
   tenants: readonly TenantOption[];
@@ -27,7 +35,7 @@ export function TenantSwitcher({
     return (
       <Text fw={500} size="sm" truncate>
         <VisuallyHidden>Tenant: </VisuallyHidden>
-        {onlyTenant.name}
+        {labelOf(onlyTenant)}
       </Text>
     );
   }
@@ -38,9 +46,10 @@ export function TenantSwitcher({
       size="sm"
       w={{ base: 160, sm: 240 }}
       allowDeselect={false}
+      searchable={tenants.length >= SEARCHABLE_FROM}
       placeholder="Choose a tenant"
       disabled={disabled}
-      data={tenants.map((tenant) => ({ value: tenant.id, label: tenant.name }))}
+      data={tenants.map((tenant) => ({ value: tenant.id, label: labelOf(tenant) }))}
       value={activeTenantId}
       onChange={(tenantId) => {
         if (tenantId !== null && tenantId !== activeTenantId) onChange(tenantId);

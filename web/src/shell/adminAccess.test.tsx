@@ -38,12 +38,15 @@ describe('administration in the navbar', () => {
     },
   );
 
-  it('lists only the audit log for a site admin outside any tenant', async () => {
-    expect(await navLinks(siteAdminMe())).toEqual(['Audit log /admin/audit']);
+  it('lists the audit log and tenants for a site admin outside any tenant', async () => {
+    expect(await navLinks(siteAdminMe())).toEqual([
+      'Audit log /admin/audit',
+      'Tenants /admin/tenants',
+    ]);
   });
 
   it('lists every page for a site admin in a tenant', async () => {
-    expect(await navLinks(siteAdminMe(true))).toHaveLength(3);
+    expect(await navLinks(siteAdminMe(true))).toHaveLength(4);
   });
 
   it('marks the page being shown', async () => {
@@ -69,6 +72,7 @@ describe('visiting a page the role may not open', () => {
     ['a program admin', programAdminMe(), '/admin/users'],
     ['a program admin', programAdminMe(), '/admin/audit'],
     ['a site admin outside any tenant', siteAdminMe(), '/admin/users'],
+    ['a tenant admin', meAs('tenant_admin'), '/admin/tenants'],
   ])('tells %s plainly, without calling the API (%s)', async (_who, me, path) => {
     const api = mockApi({ 'GET /api/me': reply(200, me) });
     renderApp(path);

@@ -78,6 +78,7 @@ export function auditFixture(overrides: Partial<AuditEntry> = {}): AuditEntry {
     id: 'a-1',
     occurredAt: '2025-03-05T14:15:00.000Z',
     tenantId: riverside.id,
+    tenantName: riverside.name,
     actorType: 'user',
     actorId: 'u-1',
     actorEmail: 'ada@example.org',

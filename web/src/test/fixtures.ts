@@ -5,6 +5,7 @@ export const riverside: MeTenant = {
   slug: 'riverside',
   name: 'Riverside Partners',
   modules: ['engagement'],
+  isActive: true,
   role: 'tenant_admin',
   scope: {},
 };
@@ -14,6 +15,7 @@ export const northCollege: MeTenant = {
   slug: 'north-college',
   name: 'North College',
   modules: ['outcomes'],
+  isActive: true,
   role: 'program_admin',
   scope: { programs: ['p-1', 'p-2'] },
 };
@@ -25,6 +27,7 @@ export function meFixture(overrides: Partial<Me> = {}): Me {
       email: 'ada@example.org',
       name: 'Ada Lovelace',
       isSiteAdmin: false,
+      pendingEmail: null,
     },
     tenants: [riverside],
     activeTenantId: riverside.id,
