@@ -98,7 +98,7 @@ describe('every navigation entry of every role', () => {
       district_viewer: [],
       program_admin: ['/admin/invitations'],
       instructor: [],
-      site_admin: ['/admin/audit'],
+      site_admin: ['/admin/audit', '/admin/tenants'],
     });
   });
 });
