@@ -13,7 +13,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { tenantIdColumn, tenantIsolation } from '../db/app-role.js';
 import { tenants } from '../db/schema.js';
-import type { SourceRow } from './types.js';
+import type { SourceRef, SourceRow } from './types.js';
 
 /** `queued`: created by the API or the schedule, waiting for the import job to pick it up. */
 export const RUN_STATUSES = [
@@ -34,12 +34,6 @@ export const STEP_STATUSES = [
   'skipped',
 ] as const;
 export const TRIGGERS = ['user', 'schedule', 'system'] as const;
-
-/** Where a queued run reads from, so the job can rebuild the source. */
-export type SourceRef =
-  | { kind: 'folder'; path: string }
-  | { kind: 'file'; path: string }
-  | { kind: 'salesforce' };
 
 export interface RunOptions {
   only?: string[];
@@ -128,7 +122,8 @@ export const importRowErrors = pgTable(
     value: text('value'),
     code: text('code').notNull(),
     message: text('message').notNull(),
-    raw: jsonb('raw').$type<Record<string, string>>(),
+    /** The rejected row as [column, value] pairs, in the file's column order. */
+    raw: jsonb('raw').$type<[string, string][]>(),
   },
   (t) => [index('import_row_errors_run_idx').on(t.runId, t.id), ...tenantIsolation()],
 ).enableRLS();

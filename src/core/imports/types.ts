@@ -35,7 +35,15 @@ export interface ImportSource {
   rows(object: string, spec: RowsSpec): AsyncIterable<SourceRow>;
   /** Row count if cheaply known (for progress totals). */
   count?(object: string): Promise<number | undefined>;
+  /** Sources with state per step (Salesforce watermarks) give each step its own view. */
+  forStep?(step: string): ImportSource;
+  /** Called after a step of a committed run succeeded (fully or partly): persist its state. */
+  stepSucceeded?(step: string): Promise<void>;
 }
+
+/** Where a run read from, kept on the run so a rerun (or a queued run) can read it again. */
+export type SourceRef =
+  { kind: 'folder'; path: string } | { kind: 'file'; path: string } | { kind: 'salesforce' };
 
 export const ROW_OUTCOMES = ['created', 'updated', 'unchanged', 'skipped', 'failed'] as const;
 export type RowOutcome = (typeof ROW_OUTCOMES)[number];
@@ -162,6 +170,8 @@ export interface RunImportRequest extends PlanRequest {
   triggeredBy: Trigger;
   /** A pre-created run id (the HTTP API creates the run record before queueing the job). */
   runId?: string;
+  /** Recorded on the run so "rerun failed steps" can read the same source again. */
+  sourceRef?: SourceRef;
 }
 
 export type StepCounts = Record<'read' | RowOutcome, number>;
@@ -190,5 +200,8 @@ export interface RunSummary {
   plan: string[];
   warnings: string[];
   steps: StepSummary[];
+  /** The first errors (the full list is stored with the run and downloadable). */
   errors: RowErrorSummary[];
+  /** How many errors were left out of `errors`; absent when none were. */
+  errorsOmitted?: number;
 }
