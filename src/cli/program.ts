@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { appVersion } from '../core/version.js';
 import { registerDbCommands } from './commands/db.js';
 import { registerEmailCommands } from './commands/email.js';
+import { registerReportCommands } from './commands/report.js';
 import { registerSeedCommands } from './commands/seed.js';
 import { registerTenantCommands } from './commands/tenants.js';
 import { registerUserCommands } from './commands/users.js';
@@ -18,5 +19,6 @@ export function buildProgram(): Command {
   registerTenantCommands(program);
   registerUserCommands(program);
   registerEmailCommands(program);
+  registerReportCommands(program);
   return program;
 }

@@ -68,4 +68,18 @@ describe('the permission matrix', () => {
     const viewer = defineAbilityFor(member('district_viewer'), [readStudents], sensitive);
     expect(redactFields(viewer, 'Student', row)).toEqual({ id: 's1', name: 'Ana' });
   });
+  it('opens reports to staff, aggregate reports to district viewers, refresh to tenant admins', () => {
+    const aggregate = subject('Report', { aggregate: true });
+    const personal = subject('Report', { aggregate: false });
+    const staff = defineAbilityFor(member('staff'));
+    expect(staff.can('read', personal)).toBe(true);
+    expect(staff.can('export', personal)).toBe(true);
+    expect(staff.can('update', 'Report')).toBe(false);
+    const viewer = defineAbilityFor(member('district_viewer'));
+    expect(viewer.can('read', aggregate)).toBe(true);
+    expect(viewer.can('export', aggregate)).toBe(true);
+    expect(viewer.can('read', personal)).toBe(false);
+    expect(defineAbilityFor(member('tenant_admin')).can('update', 'Report')).toBe(true);
+    expect(defineAbilityFor(member('instructor')).can('read', 'Report')).toBe(false);
+  });
 });

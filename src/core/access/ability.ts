@@ -9,11 +9,13 @@ import type { Action } from './permission.js';
 
 /** Subjects of the platform core; modules add their own. `Platform`: site-wide administration. */
 export type CoreSubject =
-  'Platform' | 'Tenant' | 'User' | 'Membership' | 'Invitation' | 'AuditLog' | 'Email';
+  'Platform' | 'Tenant' | 'User' | 'Membership' | 'Invitation' | 'AuditLog' | 'Email' | 'Report';
 /** An invitation as the matrix sees it (program admins may invite instructors only). */
 export type InvitationSubject = ForcedSubject<'Invitation'> & { role: string };
+/** A report as the matrix sees it: `aggregate` reports show no person-level rows. */
+export type ReportSubject = ForcedSubject<'Report'> & { aggregate: boolean };
 /** A subject by name, or a record tagged with its subject name (for conditions). */
-export type Subject = 'all' | CoreSubject | InvitationSubject | ModuleSubject;
+export type Subject = 'all' | CoreSubject | InvitationSubject | ReportSubject | ModuleSubject;
 /** Subjects that modules define (e.g. `Event`, `Student`), named by string. */
 export type ModuleSubject = string & { readonly moduleSubject?: never };
 export type AppAbility = MongoAbility<[Action, Subject]>;
@@ -65,7 +67,11 @@ export function defineAbilityFor(
       can(['create', 'read', 'update', 'delete'], 'Invitation', { role: 'instructor' });
       break;
     case 'staff':
+      can(['read', 'export'], 'Report');
+      break;
     case 'district_viewer':
+      can(['read', 'export'], 'Report', { aggregate: true });
+      break;
     case 'instructor':
     case null:
       break;

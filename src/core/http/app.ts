@@ -17,6 +17,8 @@ import { resolveRequestContext } from '../auth/session-context.js';
 import { emailAdminRoutes } from '../email/admin-routes.js';
 import { outboxEmailSender, type EmailSender } from '../email/sender.js';
 import { invitationRoutes } from '../invitations/routes.js';
+import { reportRegistry } from '../reports/registry.js';
+import { reportRoutes } from '../reports/routes.js';
 import { registrationRoutes } from '../tenants/registration-routes.js';
 import { tenantAdminRoutes } from '../tenants/routes.js';
 import { userAdminRoutes } from '../users/admin-routes.js';
@@ -151,6 +153,7 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
     });
   }
   invitationRoutes(api, { db, auth, emailSender, baseUrl: options.baseUrl });
+  reportRoutes(api, { db, registry: reportRegistry(options.modules) });
   const moduleDeps = { db, emailSender, baseUrl: options.baseUrl };
   for (const module of options.modules) {
     if (module.routes) await api.register(async (scope) => module.routes?.(scope, moduleDeps));

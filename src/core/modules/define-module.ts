@@ -3,6 +3,7 @@ import type { Db } from '../db/client.js';
 import type { EmailSender } from '../email/sender.js';
 import type { HttpApp } from '../http/types.js';
 import type { ImportPipeline } from '../imports/types.js';
+import type { ReportDefinition } from '../reports/types.js';
 
 /** What the platform hands a module's routes. */
 export interface ModuleRouteDeps {
@@ -26,6 +27,8 @@ export interface ModuleDefinition {
   sensitiveFields?: SensitiveFields;
   /** Import pipelines run by `eduledger import <name>` and the Imports page. */
   importPipelines?: readonly ImportPipeline[];
+  /** Named reports: cached, exported, served at `/api/reports/<name>` and by `eduledger report`. */
+  reports?: readonly ReportDefinition[];
 }
 
 export const defineModule = (definition: ModuleDefinition): ModuleDefinition => definition;
