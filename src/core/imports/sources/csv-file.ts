@@ -30,6 +30,7 @@ export async function* csvFileRows(
     bom: true,
     raw: true,
     skip_empty_lines: true,
+    relax_column_count_less: true,
     on_record: (parsed, context) => {
       const line = lastLine + 1;
       lastLine = line + (context.raw?.match(/\n/g)?.length ?? 0);

@@ -38,7 +38,7 @@ const openWorkbook = (filePath: string) =>
   new ExcelJS.stream.xlsx.WorkbookReader(filePath, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',
-    styles: 'ignore',
+    styles: 'cache',
     worksheets: 'emit',
   }) as WorkbookReader;
 
