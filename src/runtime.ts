@@ -3,6 +3,7 @@ import type { Config } from './core/config/config.js';
 import { openDatabase, type Database } from './core/db/client.js';
 import { migrate } from './core/db/migrate.js';
 import { createLogger } from './core/observe/logger.js';
+import { invalidateReportsAfterImports } from './core/reports/invalidate.js';
 import { modules } from './modules/registry.js';
 
 export interface Runtime {
@@ -22,12 +23,16 @@ export async function openRuntime(config: Config, logger = createLogger(config.l
     await database.close();
     throw error;
   }
+  const stopInvalidating = invalidateReportsAfterImports(database.db);
   const runtime: Runtime = {
     config,
     database,
     logger,
     moduleNames: modules.map((m) => m.name),
-    close: () => database.close(),
+    close: () => {
+      stopInvalidating();
+      return database.close();
+    },
   };
   return runtime;
 }

@@ -5,7 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Role } from '../../src/core/db/schema.js';
 import { defineModule } from '../../src/core/modules/define-module.js';
-import { invalidateReports, invalidateReportsNow } from '../../src/core/reports/invalidate.js';
+import { notifyImportSucceeded } from '../../src/core/imports/listeners.js';
+import {
+  invalidateReports,
+  invalidateReportsAfterImports,
+  invalidateReportsNow,
+} from '../../src/core/reports/invalidate.js';
 import { defineReport, type ReportRow } from '../../src/core/reports/types.js';
 import { tx } from '../../src/core/db/tx.js';
 import { createTenant } from '../../src/core/tenants/service.js';
@@ -208,6 +213,33 @@ describe.each(testDatabaseKinds())('report framework on %s', (kind) => {
     await invalidateReportsNow(t.testDb.database.db, tenant.north ?? '');
     await get('staff@north.example.com', url);
     expect(fake.state.computes).toBe(computed + 2);
+  });
+
+  it('recomputes the reports an import affects once the import has written data', async () => {
+    const url = '/api/reports/fake-totals';
+    const stop = invalidateReportsAfterImports(t.testDb.database.db);
+    try {
+      await get('staff@north.example.com', url);
+      const computed = fake.state.computes;
+      const event = {
+        tenantId: tenant.north ?? '',
+        pipeline: 'fake',
+        runId: 'r1',
+        status: 'succeeded',
+      } as const;
+      await notifyImportSucceeded({ ...event, affects: ['fake-people'] }, (error) => {
+        throw error;
+      });
+      await get('staff@north.example.com', url);
+      expect(fake.state.computes).toBe(computed);
+      await notifyImportSucceeded({ ...event, affects: [] }, (error) => {
+        throw error;
+      });
+      await get('staff@north.example.com', url);
+      expect(fake.state.computes).toBe(computed + 1);
+    } finally {
+      stop();
+    }
   });
 
   it('never serves an entry computed before a concurrent invalidation committed', async () => {

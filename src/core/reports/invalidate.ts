@@ -1,5 +1,6 @@
 import type { Db, Queryable } from '../db/client.js';
 import { tx } from '../db/tx.js';
+import { onImportSucceeded } from '../imports/listeners.js';
 import { invalidate } from './data.js';
 
 /**
@@ -18,3 +19,16 @@ export const invalidateReportsNow = (
   tenantId: string,
   reports?: readonly string[],
 ): Promise<number> => tx(db, { tenantId }, (q) => invalidate(q, tenantId, reports));
+
+/**
+ * Invalidates a tenant's reports after every import run that wrote data into this database: the
+ * reports its pipeline says it affects, or all of them when it names none. Returns the unsubscribe.
+ */
+export const invalidateReportsAfterImports = (db: Db): (() => void) =>
+  onImportSucceeded(async (event) => {
+    await invalidateReportsNow(
+      db,
+      event.tenantId,
+      event.affects.length > 0 ? event.affects : undefined,
+    );
+  });
