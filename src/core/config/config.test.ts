@@ -130,4 +130,33 @@ describe('loadConfig', () => {
     expect(config.database.kind).toBe('pglite');
     expect(config.port).toBe(3000);
   });
+  it('configures the Salesforce connection only with a client id and secret', () => {
+    const dataDir = tempDir();
+    expect(loadConfig({ DATA_DIR: dataDir }).imports.salesforce).toBeNull();
+    expect(
+      loadConfig({
+        DATA_DIR: dataDir,
+        SALESFORCE_CLIENT_ID: 'id',
+        SALESFORCE_CLIENT_SECRET: 'secret',
+        SALESFORCE_USERNAME: 'sync@example.org',
+        SALESFORCE_PASSWORD: 'pass',
+        SALESFORCE_SECURITY_TOKEN: 'TOKEN',
+      }).imports.salesforce,
+    ).toEqual({
+      loginUrl: 'https://login.salesforce.com',
+      clientId: 'id',
+      clientSecret: 'secret',
+      username: 'sync@example.org',
+      password: 'passTOKEN',
+      apiVersion: '62.0',
+    });
+    expect(problemsOf({ DATA_DIR: dataDir, SALESFORCE_USERNAME: 'sync@example.org' })).toEqual([
+      { variable: 'SALESFORCE_CLIENT_ID', message: 'is required to connect to Salesforce' },
+      { variable: 'SALESFORCE_CLIENT_SECRET', message: 'is required to connect to Salesforce' },
+      { variable: 'SALESFORCE_PASSWORD', message: 'is required with SALESFORCE_USERNAME' },
+    ]);
+    expect(
+      problemsOf({ DATA_DIR: dataDir, SALESFORCE_CLIENT_ID: 'id', SALESFORCE_CLIENT_SECRET: 's' }),
+    ).toMatchObject([{ variable: 'SALESFORCE_LOGIN_URL' }]);
+  });
 });

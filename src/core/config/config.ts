@@ -25,6 +25,27 @@ export interface EmailConfig {
   };
 }
 
+/**
+ * The Salesforce connection of the API source: OAuth 2.0 with a connected app's client id and
+ * secret, either the username-password flow (username, password, security token) or, without a
+ * username, the client-credentials flow (the login URL is then the org's My Domain).
+ */
+export interface SalesforceConfig {
+  loginUrl: string;
+  clientId: string;
+  clientSecret: string;
+  username?: string;
+  /** Password with the security token appended, as Salesforce expects. */
+  password?: string;
+  apiVersion: string;
+}
+
+export interface ImportsConfig {
+  /** null when no SALESFORCE_* connection is configured. */
+  salesforce: SalesforceConfig | null;
+  uploadMaxBytes: number;
+}
+
 export interface Config {
   appEnv: RawEnv['APP_ENV'];
   database: DatabaseTarget;
@@ -38,6 +59,7 @@ export interface Config {
   email: EmailConfig;
   /** "Create your institution" sign-up for new tenants (off unless SELF_REGISTRATION=on). */
   selfRegistration: boolean;
+  imports: ImportsConfig;
 }
 
 /** A configuration problem the operator must fix; the message names every bad variable. */
@@ -92,6 +114,47 @@ function emailConfig(env: RawEnv): EmailConfig {
   };
 }
 
+function salesforceConfig(env: RawEnv): SalesforceConfig | null {
+  if (!env.SALESFORCE_CLIENT_ID || !env.SALESFORCE_CLIENT_SECRET) return null;
+  return {
+    loginUrl: (env.SALESFORCE_LOGIN_URL ?? 'https://login.salesforce.com').replace(/\/$/, ''),
+    clientId: env.SALESFORCE_CLIENT_ID,
+    clientSecret: env.SALESFORCE_CLIENT_SECRET,
+    username: env.SALESFORCE_USERNAME,
+    password: env.SALESFORCE_PASSWORD
+      ? `${env.SALESFORCE_PASSWORD}${env.SALESFORCE_SECURITY_TOKEN ?? ''}`
+      : undefined,
+    apiVersion: env.SALESFORCE_API_VERSION,
+  };
+}
+
+function salesforceProblems(env: RawEnv): { variable: string; message: string }[] {
+  const problems: { variable: string; message: string }[] = [];
+  const anySet = Object.entries(env).some(
+    ([name, value]) => name.startsWith('SALESFORCE_') && name !== 'SALESFORCE_API_VERSION' && value,
+  );
+  if (!anySet) return problems;
+  for (const variable of ['SALESFORCE_CLIENT_ID', 'SALESFORCE_CLIENT_SECRET'] as const) {
+    if (!env[variable]) {
+      problems.push({ variable, message: 'is required to connect to Salesforce' });
+    }
+  }
+  if (env.SALESFORCE_USERNAME && !env.SALESFORCE_PASSWORD) {
+    problems.push({
+      variable: 'SALESFORCE_PASSWORD',
+      message: 'is required with SALESFORCE_USERNAME',
+    });
+  }
+  if (!env.SALESFORCE_USERNAME && !env.SALESFORCE_LOGIN_URL && env.SALESFORCE_CLIENT_ID) {
+    problems.push({
+      variable: 'SALESFORCE_LOGIN_URL',
+      message:
+        "is required without SALESFORCE_USERNAME (the client-credentials flow logs in at the org's My Domain)",
+    });
+  }
+  return problems;
+}
+
 /** Parses the environment into a Config, or throws ConfigError naming each bad variable. */
 export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   const cleaned = Object.fromEntries(
@@ -129,6 +192,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
   if (env.APP_ENV === 'production' && env.DATABASE_URL === 'memory://') {
     problems.push({ variable: 'DATABASE_URL', message: 'memory:// is not allowed in production' });
   }
+  problems.push(...salesforceProblems(env));
   if (problems.length > 0) throw new ConfigError(problems);
 
   const dataDir = path.resolve(env.DATA_DIR);
@@ -151,5 +215,9 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
     selfRegistration: env.SELF_REGISTRATION === 'on',
     email: emailConfig(env),
+    imports: {
+      salesforce: salesforceConfig(env),
+      uploadMaxBytes: env.IMPORT_UPLOAD_MAX_MB * 1024 * 1024,
+    },
   };
 }

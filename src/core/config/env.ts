@@ -37,6 +37,17 @@ export const envSchema = z.object({
   SMTP_USER: z.string().optional(),
   SMTP_PASSWORD: z.string().optional(),
   SMTP_SECURE: z.enum(['true', 'false']).optional(),
+  SALESFORCE_LOGIN_URL: z.url({ error: 'must be an absolute https URL' }).optional(),
+  SALESFORCE_CLIENT_ID: z.string().optional(),
+  SALESFORCE_CLIENT_SECRET: z.string().optional(),
+  SALESFORCE_USERNAME: z.string().optional(),
+  SALESFORCE_PASSWORD: z.string().optional(),
+  SALESFORCE_SECURITY_TOKEN: z.string().optional(),
+  SALESFORCE_API_VERSION: z
+    .string()
+    .regex(/^\d+\.\d$/, 'must look like 62.0')
+    .default('62.0'),
+  IMPORT_UPLOAD_MAX_MB: z.coerce.number().int().min(1, 'must be at least 1').default(500),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1, 'must be at least 1').default(600),
 });
 
