@@ -1,4 +1,5 @@
 import { defineModule } from '../../core/modules/define-module.js';
+import { engagementPipeline } from './imports/pipeline.js';
 import { engagementPermissions, engagementSensitiveFields } from './permissions.js';
 import { engagementRoutes } from './routes/index.js';
 
@@ -8,4 +9,5 @@ export const engagementModule = defineModule({
   routes: engagementRoutes,
   permissions: engagementPermissions,
   sensitiveFields: engagementSensitiveFields,
+  importPipelines: [engagementPipeline],
 });
