@@ -1,7 +1,9 @@
 import { Command } from 'commander';
 import { appVersion } from '../core/version.js';
+import { modules } from '../modules/registry.js';
 import { registerDbCommands } from './commands/db.js';
 import { registerEmailCommands } from './commands/email.js';
+import { registerImportCommands } from './commands/import.js';
 import { registerReportCommands } from './commands/report.js';
 import { registerSeedCommands } from './commands/seed.js';
 import { registerTenantCommands } from './commands/tenants.js';
@@ -20,5 +22,6 @@ export function buildProgram(): Command {
   registerUserCommands(program);
   registerEmailCommands(program);
   registerReportCommands(program);
+  registerImportCommands(program, modules);
   return program;
 }

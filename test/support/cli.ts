@@ -8,8 +8,8 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs the eduledger CLI in-process, capturing its output and exit code. */
-export async function runCli(args: string[]): Promise<CliResult> {
+/** Runs the eduledger CLI (or another program) in-process, capturing its output and exit code. */
+export async function runCli(args: string[], build = buildProgram): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
   const out = vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => {
@@ -23,7 +23,7 @@ export async function runCli(args: string[]): Promise<CliResult> {
   process.exitCode = undefined;
   let code: number;
   try {
-    const program = buildProgram().configureOutput({
+    const program = build().configureOutput({
       writeOut: (s) => (stdout += s),
       writeErr: (s) => (stderr += s),
     });

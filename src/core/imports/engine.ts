@@ -127,6 +127,7 @@ export async function runImport(deps: ImportDeps, request: RunImportRequest): Pr
   const log = deps.logger.child({ runId, tenantId, pipeline: pipeline.name });
   const records = recorder(db, tenantId, mode === 'validate');
   const live = liveProgress.start(runId, plan);
+  request.onStarted?.(runId);
   const errors: RowErrorSummary[] = [];
   let errorTotal = 0;
   let cancelRequested = false;

@@ -172,6 +172,8 @@ export interface RunImportRequest extends PlanRequest {
   runId?: string;
   /** Recorded on the run so "rerun failed steps" can read the same source again. */
   sourceRef?: SourceRef;
+  /** Called once the run is recorded, e.g. to follow its live progress. */
+  onStarted?(runId: string): void;
 }
 
 export type StepCounts = Record<'read' | RowOutcome, number>;
