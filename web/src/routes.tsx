@@ -11,6 +11,8 @@ import { RouteErrorPage } from './pages/RouteErrorPage';
 import { SignInPage } from './pages/SignInPage';
 import { PROFILE_PATH } from './profile/path';
 import { ProfilePage } from './profile/ProfilePage';
+import { REGISTER_PATH } from './registration/api';
+import { RegisterPage } from './registration/RegisterPage';
 import { SIGN_IN_PATH } from './session/nextPath';
 import { OptionalSessionLayout, RequireSession } from './session/RequireSession';
 import { AppLayout } from './shell/AppLayout';
@@ -69,6 +71,7 @@ export const routes: RouteObject[] = [
           { path: '/forgot-password', element: <ForgotPasswordPage /> },
           { path: '/reset-password', element: <ResetPasswordPage /> },
           { path: ACCEPT_INVITATION_PATH, element: <AcceptInvitationPage /> },
+          { path: REGISTER_PATH, element: <RegisterPage /> },
         ],
       },
       {

@@ -172,6 +172,75 @@ describe('SignInPage', () => {
     expect(api.callsTo('POST /api/auth/sign-in/email')).toEqual([]);
   });
 
+  describe('self-registration', () => {
+    it('links to creating an account when the deployment allows it', async () => {
+      const user = userEvent.setup();
+      mockApi({
+        'GET /api/me': unauthenticated,
+        'GET /api/health': reply(200, healthy),
+        'GET /api/public-config': reply(200, { selfRegistration: true }),
+      });
+      const { router } = renderApp('/sign-in');
+
+      const link = await screen.findByRole('link', { name: 'Create an account' });
+      expect(link).toHaveAttribute('href', '/register');
+      await user.click(link);
+
+      expect(router.state.location.pathname).toBe('/register');
+      expect(await screen.findByRole('form', { name: 'Create an account' })).toBeVisible();
+    });
+
+    it.each([
+      ['it is off', reply(200, { selfRegistration: false })],
+      ['the configuration cannot be read', errorReply(500, 'internal_error', 'Down')],
+    ])('shows no link when %s', async (_when, config) => {
+      const api = mockApi({
+        'GET /api/me': unauthenticated,
+        'GET /api/health': reply(200, healthy),
+        'GET /api/public-config': config,
+      });
+      renderApp('/sign-in');
+
+      await screen.findByRole('form', { name: 'Sign in' });
+      await waitFor(() => expect(api.callsTo('GET /api/public-config')).toHaveLength(1));
+      await waitFor(() =>
+        expect(screen.queryByRole('link', { name: 'Create an account' })).not.toBeInTheDocument(),
+      );
+      expect(screen.queryByText(/New to EduLedger/)).not.toBeInTheDocument();
+    });
+  });
+
+  describe('after the email confirmation link', () => {
+    it('says the address is confirmed', async () => {
+      signedOutApi(reply(200));
+      renderApp('/sign-in?verified=1');
+
+      expect(await screen.findByText('Your email address is confirmed')).toBeVisible();
+    });
+
+    it('offers a new link when it had expired', async () => {
+      const user = userEvent.setup();
+      const api = mockApi({
+        'GET /api/me': unauthenticated,
+        'GET /api/health': reply(200, healthy),
+        'POST /api/auth/send-verification-email': reply(200, { status: true }),
+      });
+      renderApp('/sign-in?verified=1&error=TOKEN_EXPIRED');
+
+      expect(await screen.findByText('The confirmation link did not work')).toBeVisible();
+      expect(screen.getByText('Enter your email address below to get a new link.')).toBeVisible();
+      expect(screen.queryByRole('button', { name: 'Send a new link' })).not.toBeInTheDocument();
+      await user.type(screen.getByRole('textbox', { name: 'Email' }), 'robin@example.edu');
+      await user.click(screen.getByRole('button', { name: 'Send a new link' }));
+
+      expect(await screen.findByText(/We sent a new link to robin@example.edu/)).toBeVisible();
+      expect(api.callsTo('POST /api/auth/send-verification-email')[0]?.body).toEqual({
+        email: 'robin@example.edu',
+        callbackURL: '/sign-in?verified=1',
+      });
+    });
+  });
+
   describe('for a visitor who is already signed in', () => {
     it.each([
       ['a same-site path', '/no/such?x=1', '/no/such'],

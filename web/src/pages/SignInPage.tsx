@@ -13,9 +13,12 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/ApiError';
+import { publicConfigQuery, REGISTER_PATH } from '../registration/api';
+import { EmailConfirmation } from '../registration/EmailConfirmation';
 import { safeNextPath } from '../session/nextPath';
 import { useMe, useSignIn } from '../session/queries';
 import { SystemStatus } from '../status/SystemStatus';
@@ -45,6 +48,7 @@ function validate(email: string, password: string): FieldErrors {
 
 export function SignInPage() {
   const me = useMe();
+  const config = useQuery(publicConfigQuery);
   const [searchParams] = useSearchParams();
   const signIn = useSignIn();
   const [email, setEmail] = useState('');
@@ -71,6 +75,7 @@ export function SignInPage() {
           <Title order={1} size="h2">
             Sign in to EduLedger
           </Title>
+          <EmailConfirmation params={searchParams} email={email.trim()} />
           <form onSubmit={handleSubmit} noValidate aria-label="Sign in">
             <Stack gap="md">
               {signIn.isError && (
@@ -114,6 +119,14 @@ export function SignInPage() {
               </Button>
             </Stack>
           </form>
+          {config.data?.selfRegistration && (
+            <Text size="sm" ta="center">
+              New to EduLedger?{' '}
+              <Anchor component={Link} to={REGISTER_PATH}>
+                Create an account
+              </Anchor>
+            </Text>
+          )}
           <Divider />
           <section aria-labelledby="system-status-heading">
             <Text component="h2" id="system-status-heading" size="xs" fw={500} c="dimmed" mb={4}>

@@ -347,7 +347,7 @@ describe('the actions of a tenants table row', () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/'));
     expect(api.callsTo('PUT /api/me/active-tenant')[0]?.body).toEqual({ tenantId: 't-north' });
     const main = within(await screen.findByRole('main'));
-    expect(main.getByRole('heading', { level: 2, name: 'North College' })).toBeVisible();
+    expect(await main.findByRole('heading', { level: 2, name: 'North College' })).toBeVisible();
     expect(main.getByText('This tenant is deactivated')).toBeVisible();
     expect(main.getByText(/Your role/)).toHaveTextContent('Your role: Site administrator');
   });
