@@ -93,12 +93,12 @@ describe('every navigation entry of every role', () => {
       await context.close();
     }
     expect(seen).toEqual({
-      tenant_admin: ['/admin/users', '/admin/invitations', '/admin/audit'],
+      tenant_admin: ['/admin/users', '/admin/invitations', '/admin/audit', '/admin/emails'],
       staff: [],
       district_viewer: [],
       program_admin: ['/admin/invitations'],
       instructor: [],
-      site_admin: ['/admin/audit', '/admin/tenants'],
+      site_admin: ['/admin/audit', '/admin/emails', '/admin/tenants'],
     });
   });
 });

@@ -90,7 +90,7 @@ describe.each(testDatabaseKinds())('email admin tools on %s', (kind) => {
       url: `/api/emails/${invite.id}/resend`,
       headers: browserHeaders(cookie['admin@alpha.example.com'] ?? ''),
     });
-    expect(resent.statusCode).toBe(202);
+    expect(resent.statusCode).toBe(204);
     const metrics = (await get('admin@alpha.example.com', '/api/emails/metrics')).json();
     expect(metrics).toEqual({
       byStatus: { queued: 2 },

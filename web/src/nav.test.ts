@@ -3,6 +3,7 @@ import type { Access } from './access';
 import {
   AUDIT_PAGE,
   canOpen,
+  EMAILS_PAGE,
   INVITATIONS_PAGE,
   navGroupsFor,
   navItems,
@@ -56,18 +57,18 @@ function registeredLabels(value: Access): string[] {
 
 describe('navItems', () => {
   it('lists the administration pages in order', () => {
-    expect(navItems).toEqual([USERS_PAGE, INVITATIONS_PAGE, AUDIT_PAGE, TENANTS_PAGE]);
+    expect(navItems).toEqual([USERS_PAGE, INVITATIONS_PAGE, AUDIT_PAGE, EMAILS_PAGE, TENANTS_PAGE]);
     expect(navGroupsFor(navItems, access(['tenant_admin']))).toEqual([
       {
         module: 'administration',
         label: 'Administration',
-        items: [USERS_PAGE, INVITATIONS_PAGE, AUDIT_PAGE],
+        items: [USERS_PAGE, INVITATIONS_PAGE, AUDIT_PAGE, EMAILS_PAGE],
       },
     ]);
   });
 
   it.each([
-    ['tenant_admin', ['Users', 'Invitations', 'Audit log']],
+    ['tenant_admin', ['Users', 'Invitations', 'Audit log', 'Emails']],
     ['program_admin', ['Invitations']],
     ['staff', []],
     ['district_viewer', []],
@@ -81,9 +82,14 @@ describe('navItems', () => {
       'Users',
       'Invitations',
       'Audit log',
+      'Emails',
       'Tenants',
     ]);
-    expect(registeredLabels(access(['site_admin'], []))).toEqual(['Audit log', 'Tenants']);
+    expect(registeredLabels(access(['site_admin'], []))).toEqual([
+      'Audit log',
+      'Emails',
+      'Tenants',
+    ]);
   });
 });
 
@@ -92,6 +98,7 @@ describe('canOpen', () => {
     const siteAdmin = { roles: ['site_admin'], modules: [], hasActiveTenant: false } as const;
     expect(canOpen(USERS_PAGE, siteAdmin)).toBe(false);
     expect(canOpen(AUDIT_PAGE, siteAdmin)).toBe(true);
+    expect(canOpen(EMAILS_PAGE, siteAdmin)).toBe(true);
     expect(canOpen(USERS_PAGE, { ...siteAdmin, hasActiveTenant: true })).toBe(true);
   });
 

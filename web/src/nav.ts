@@ -50,6 +50,14 @@ export const AUDIT_PAGE: NavItem = {
   roles: ['tenant_admin'],
 };
 
+/** The outbox of every email; site admins see every tenant's, so it needs no active tenant. */
+export const EMAILS_PAGE: NavItem = {
+  label: 'Emails',
+  path: '/admin/emails',
+  module: 'administration',
+  roles: ['tenant_admin'],
+};
+
 /** Platform administration: every tenant of the installation. */
 export const TENANTS_PAGE: NavItem = {
   label: 'Tenants',
@@ -63,6 +71,7 @@ export const navItems: readonly NavItem[] = [
   USERS_PAGE,
   INVITATIONS_PAGE,
   AUDIT_PAGE,
+  EMAILS_PAGE,
   TENANTS_PAGE,
 ];
 

@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { AuditPage } from './audit/AuditPage';
+import { emailRoutes } from './emails/routes';
 import { AcceptInvitationPage, ACCEPT_INVITATION_PATH } from './invitations/AcceptInvitationPage';
 import { InvitationsPage } from './invitations/InvitationsPage';
 import { AUDIT_PAGE, INVITATIONS_PAGE, TENANTS_PAGE, USERS_PAGE } from './nav';
@@ -54,6 +55,7 @@ export const routes: RouteObject[] = [
               </RequireAccess>
             ),
           },
+          emailRoutes,
           {
             path: TENANTS_PAGE.path,
             element: (

@@ -190,7 +190,7 @@ export function emailAdminRoutes(
     { config: { permission: ['update', 'Email'] }, schema: { tags, params: idParams } },
     async (request, reply) => {
       await resendEmail(db, request.ctx, request.params.id, deps.sender);
-      return reply.status(202).send();
+      return reply.status(204).send();
     },
   );
 }

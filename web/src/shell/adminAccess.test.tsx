@@ -18,11 +18,12 @@ async function navLinks(me: Me): Promise<string[]> {
 }
 
 describe('administration in the navbar', () => {
-  it('lists users, invitations and the audit log for a tenant admin', async () => {
+  it('lists users, invitations, the audit log and emails for a tenant admin', async () => {
     expect(await navLinks(meAs('tenant_admin'))).toEqual([
       'Users /admin/users',
       'Invitations /admin/invitations',
       'Audit log /admin/audit',
+      'Emails /admin/emails',
     ]);
     expect(screen.getByRole('region', { name: 'Administration' })).toBeInTheDocument();
   });
@@ -38,15 +39,16 @@ describe('administration in the navbar', () => {
     },
   );
 
-  it('lists the audit log and tenants for a site admin outside any tenant', async () => {
+  it('lists the audit log, emails and tenants for a site admin outside any tenant', async () => {
     expect(await navLinks(siteAdminMe())).toEqual([
       'Audit log /admin/audit',
+      'Emails /admin/emails',
       'Tenants /admin/tenants',
     ]);
   });
 
   it('lists every page for a site admin in a tenant', async () => {
-    expect(await navLinks(siteAdminMe(true))).toHaveLength(4);
+    expect(await navLinks(siteAdminMe(true))).toHaveLength(5);
   });
 
   it('marks the page being shown', async () => {
