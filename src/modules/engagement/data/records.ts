@@ -8,7 +8,7 @@ import {
   organizations,
   schools,
 } from '../schema.js';
-import { bulkUpsert, type UpsertedRow } from './bulk.js';
+import { bulkUpsert } from './bulk.js';
 
 /*
  * Upserts of the imported records keyed by (tenant_id, external_id). Rows of one call must have
@@ -50,10 +50,7 @@ export const upsertAffiliations = (tx: Tx, rows: (typeof affiliations.$inferInse
     touch: affiliations.updatedAt,
   });
 
-/**
- * Events: the district inferred by `link_unaffiliated_events` is the import's own derived value
- * and is not part of the source row.
- */
+/** Events (the district inferred by `link_unaffiliated_events` is not written here). */
 export const upsertEvents = (tx: Tx, rows: (typeof events.$inferInsert)[]) =>
   bulkUpsert(tx, events, rows, {
     conflict: [events.tenantId, events.externalId],
@@ -68,5 +65,3 @@ export const upsertActivities = (tx: Tx, rows: (typeof activities.$inferInsert)[
     id: activities.id,
     touch: activities.updatedAt,
   });
-
-export type { UpsertedRow };

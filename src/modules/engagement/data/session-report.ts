@@ -1,30 +1,9 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../../core/db/client.js';
-import type { EventStatus } from '../enums.js';
 import { queryRows } from './bulk.js';
-
-export interface ReportEvent {
-  id: string;
-  status: EventStatus;
-}
 
 const tenantZone = (tenantId: string) =>
   sql`coalesce((select settings->>'timezone' from tenants where id = ${tenantId}), 'UTC')`;
-
-/** Events by external id (the report's Session ID). */
-export async function eventsByExternalId(
-  tx: Tx,
-  tenantId: string,
-  externalIds: readonly string[],
-): Promise<Map<string, ReportEvent>> {
-  if (!externalIds.length) return new Map();
-  const found = await queryRows<{ external_id: string; id: string; status: EventStatus }>(
-    tx,
-    sql`select external_id, id, status from events
-        where tenant_id = ${tenantId} and external_id = any(${sql.param(externalIds)}::text[])`,
-  );
-  return new Map(found.map((r) => [r.external_id, { id: String(r.id), status: r.status }]));
-}
 
 /** `title|YYYY-MM-DD` (lower-case title, start date in the tenant's timezone). */
 export const titleDateKey = (title: string, date: string) => `${title.toLowerCase()}|${date}`;
@@ -34,12 +13,12 @@ export async function eventsByTitleAndDate(
   tx: Tx,
   tenantId: string,
   keys: readonly { title: string; date: string }[],
-): Promise<Map<string, ReportEvent>> {
+): Promise<Map<string, string>> {
   if (!keys.length) return new Map();
-  const found = await queryRows<{ title: string; day: string; id: string; status: EventStatus }>(
+  const found = await queryRows<{ title: string; day: string; id: string }>(
     tx,
     sql`
-    select distinct on (w.title, w.day) w.title, to_char(w.day, 'YYYY-MM-DD') as day, e.id, e.status
+    select distinct on (w.title, w.day) w.title, to_char(w.day, 'YYYY-MM-DD') as day, e.id
     from unnest(${sql.param(keys.map((k) => k.title.toLowerCase()))}::text[],
                 ${sql.param(keys.map((k) => k.date))}::date[]) as w(title, day)
     join events e
@@ -47,9 +26,7 @@ export async function eventsByTitleAndDate(
      and (e.start_at at time zone ${tenantZone(tenantId)})::date = w.day
     order by w.title, w.day, e.created_at, e.id`,
   );
-  return new Map(
-    found.map((r) => [titleDateKey(r.title, r.day), { id: String(r.id), status: r.status }]),
-  );
+  return new Map(found.map((r) => [titleDateKey(r.title, r.day), String(r.id)]));
 }
 
 export interface NamedContact {

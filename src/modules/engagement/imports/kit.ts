@@ -73,11 +73,6 @@ export async function* rowsWhere(
   }
 }
 
-/** Sets the progress total from the source's row count when it is cheaply known. */
-export async function announceTotal(ctx: StepContext, object: string): Promise<void> {
-  ctx.setTotal(await ctx.source.count?.(object));
-}
-
 /** A failure of a reference column (e.g. an affiliation's organization that is not imported). */
 export const unknownReference = (column: string, value: string, what: string): RowFailure => ({
   outcome: 'failed',
@@ -87,7 +82,7 @@ export const unknownReference = (column: string, value: string, what: string): R
   message: `${column}: ${what} ${value} is not imported`,
 });
 
-/** Values of `items` with their key, for lookups. */
+/** The distinct non-null values (e.g. the referenced ids of a batch, for one lookup). */
 export const distinct = <T>(values: Iterable<T | null | undefined>): T[] => [
   ...new Set([...values].filter((v): v is T => v !== null && v !== undefined)),
 ];

@@ -1,6 +1,6 @@
 import type { Tx } from '../../../core/db/client.js';
 import type { ImportStep, SourceRow, StepContext } from '../../../core/imports/types.js';
-import type { UpsertedRow } from '../data/bulk.js';
+import { idsByKey, type UpsertedRow } from '../data/bulk.js';
 import {
   upsertTeacherParticipations,
   upsertVolunteerParticipations,
@@ -8,17 +8,16 @@ import {
 import { upsertEvents } from '../data/records.js';
 import {
   contactsByName,
-  eventsByExternalId,
   eventsByTitleAndDate,
   setCareerClusters,
   titleDateKey,
   type NamedContact,
-  type ReportEvent,
 } from '../data/session-report.js';
 import type { EventStatus } from '../enums.js';
 import { eventStatus } from '../rules/events.js';
 import { FieldError, type RowFields } from '../rules/fields.js';
 import { teacherParticipationStatus } from '../rules/participations.js';
+import { events } from '../schema.js';
 import { decideAndSave, rowHandler, type Decision, type Parsed } from './kit.js';
 import { PendingRows } from './pending.js';
 
@@ -87,18 +86,21 @@ function parse(f: RowFields): ReportRow {
 
 const sessionKey = (r: ReportRow) => r.sessionId ?? titleDateKey(r.title, r.date);
 
-/** The report's rows → (event id, status) per session: by Session ID, then title + date, else a new event. */
+/** The report's rows → event id per session: by Session ID, then title + date, else a new event. */
 async function sessionEvents(
   tx: Tx,
   tenantId: string,
   rows: readonly ReportRow[],
-): Promise<Map<string, ReportEvent>> {
+): Promise<Map<string, string>> {
   const bySession = new Map<string, ReportRow>();
   for (const r of rows) if (!bySession.has(sessionKey(r))) bySession.set(sessionKey(r), r);
   const sessions = [...bySession.values()];
-  const byId = await eventsByExternalId(
+  const byId = await idsByKey(
     tx,
+    events,
     tenantId,
+    events.externalId,
+    events.id,
     sessions.flatMap((r) => (r.sessionId ? [r.sessionId] : [])),
   );
   const byTitle = await eventsByTitleAndDate(
@@ -106,7 +108,7 @@ async function sessionEvents(
     tenantId,
     sessions.filter((r) => !r.sessionId || !byId.has(r.sessionId)),
   );
-  const found = new Map<string, ReportEvent>();
+  const found = new Map<string, string>();
   const missing: ReportRow[] = [];
   for (const r of sessions) {
     const event =
@@ -131,14 +133,14 @@ async function sessionEvents(
     })),
   );
   missing.forEach((r, i) => {
-    found.set(sessionKey(r), { id: created[i]?.id ?? '', status: r.status });
+    found.set(sessionKey(r), created[i]?.id ?? '');
   });
   await setCareerClusters(
     tx,
     tenantId,
-    [...found].flatMap(([key, event]) => {
+    [...found].flatMap(([key, eventId]) => {
       const cluster = bySession.get(key)?.careerCluster;
-      return cluster ? [{ eventId: event.id, cluster }] : [];
+      return cluster ? [{ eventId, cluster }] : [];
     }),
   );
   return found;
@@ -166,14 +168,14 @@ const professionalStatus = (status: EventStatus) =>
 interface Matched {
   key: string;
   row: ReportRow;
-  event: ReportEvent;
+  eventId: string;
   contactId: string;
 }
 
 function persist(ctx: StepContext, pending: PendingRows) {
   return async (tx: Tx, items: readonly Parsed<ReportRow>[]) => {
     const rows = items.map((i) => i.value);
-    const events = await sessionEvents(tx, ctx.tenantId, rows);
+    const eventIds = await sessionEvents(tx, ctx.tenantId, rows);
     const names = (role: ReportRow['role']) =>
       rows.filter((r) => r.role === role).map((r) => r.name);
     const teachers = await contactsByName(tx, ctx.tenantId, 'teacher', names('educator'));
@@ -185,19 +187,19 @@ function persist(ctx: StepContext, pending: PendingRows) {
     return decideAndSave(
       items,
       async ({ key, row, value }: Parsed<ReportRow>): Promise<Decision<Matched>> => {
-        const event = events.get(sessionKey(value));
+        const eventId = eventIds.get(sessionKey(value));
         const contactId = pick(
           (value.role === 'educator' ? teachers : volunteers).get(value.name.toLowerCase()),
           value.affiliation,
         );
-        if (!event || !contactId) {
-          const reason = !event
+        if (!eventId || !contactId) {
+          const reason = !eventId
             ? `Session "${value.title}" on ${value.date} is not imported and the report has no Session ID`
             : `No single ${value.role === 'educator' ? 'teacher' : 'volunteer'} named ${value.name}`;
           await pending.add(tx, entity(value), row, key, reason);
           return { result: { outcome: 'skipped' } };
         }
-        return { save: { key, row: value, event, contactId } };
+        return { save: { key, row: value, eventId, contactId } };
       },
       async (matched) => {
         const outcomes = new Map<string, UpsertedRow>();
@@ -208,9 +210,9 @@ function persist(ctx: StepContext, pending: PendingRows) {
           educators.map((m) => ({
             tenantId: ctx.tenantId,
             externalId: m.key,
-            eventId: m.event.id,
+            eventId: m.eventId,
             contactId: m.contactId,
-            status: teacherParticipationStatus(m.event.status, m.row.attendedEducators),
+            status: teacherParticipationStatus(m.row.status, m.row.attendedEducators),
           })),
         );
         const volunteerRows = await upsertVolunteerParticipations(
@@ -218,9 +220,9 @@ function persist(ctx: StepContext, pending: PendingRows) {
           professionals.map((m) => ({
             tenantId: ctx.tenantId,
             externalId: m.key,
-            eventId: m.event.id,
+            eventId: m.eventId,
             contactId: m.contactId,
-            status: professionalStatus(m.event.status),
+            status: professionalStatus(m.row.status),
             deliveryHours:
               m.row.duration === null ? null : Math.round((m.row.duration / 60) * 100) / 100,
           })),
