@@ -1,6 +1,10 @@
 import { defineModule } from '../../core/modules/define-module.js';
+import { outcomesPermissions } from './permissions.js';
+import { outcomesRoutes } from './routes/index.js';
 
 export const outcomesModule = defineModule({
   name: 'outcomes',
   label: 'Outcomes',
+  routes: outcomesRoutes,
+  permissions: outcomesPermissions,
 });

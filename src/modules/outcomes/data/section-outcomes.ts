@@ -1,0 +1,137 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Queryable } from '../../../core/db/client.js';
+import type { OutcomeStatus } from '../enums.js';
+import { courseOutcomes, sectionOutcomes } from '../schema.js';
+import { rowsOf } from './shared.js';
+
+export interface Actor {
+  id: string | null;
+  label: string | null;
+}
+
+/**
+ * Section outcomes are created automatically (§3.1): for a new section, one per active CLO of its
+ * course; for a new CLO, one per section of its course. A new outcome is `assigned` when its
+ * section has an instructor, else `unassigned`; its history starts with that status.
+ */
+async function recordCreated(q: Queryable, tenantId: string, ids: readonly string[], actor: Actor) {
+  if (ids.length === 0) return;
+  await q.execute(sql`
+    insert into section_outcome_history
+      (tenant_id, section_outcome_id, action, from_status, to_status, actor_id, actor_label)
+    select ${tenantId}::uuid, so.id, 'create', null, so.status, ${actor.id}::uuid, ${actor.label}
+    from section_outcomes so where so.id in ${ids}`);
+}
+
+/** Creates the missing outcomes of some sections (each for every active CLO of its course). */
+export async function createForSections(
+  q: Queryable,
+  tenantId: string,
+  sectionIds: readonly string[],
+  actor: Actor,
+): Promise<number> {
+  if (sectionIds.length === 0) return 0;
+  const created = rowsOf<{ id: string }>(
+    await q.execute(sql`
+      insert into section_outcomes (tenant_id, section_id, course_outcome_id, status)
+      select ${tenantId}::uuid, s.id, co.id,
+        case when s.instructor_id is null then 'unassigned' else 'assigned' end
+      from sections s
+      join offerings o on o.id = s.offering_id
+      join course_outcomes co on co.course_id = o.course_id and co.is_active
+      where s.id in ${sectionIds}
+      on conflict do nothing
+      returning id`),
+  );
+  await recordCreated(
+    q,
+    tenantId,
+    created.map((r) => r.id),
+    actor,
+  );
+  return created.length;
+}
+
+/** Creates the outcomes of a CLO in every section of its course. */
+export async function createForCourseOutcome(
+  q: Queryable,
+  tenantId: string,
+  courseOutcomeId: string,
+  actor: Actor,
+): Promise<number> {
+  const created = rowsOf<{ id: string }>(
+    await q.execute(sql`
+      insert into section_outcomes (tenant_id, section_id, course_outcome_id, status)
+      select ${tenantId}::uuid, s.id, co.id,
+        case when s.instructor_id is null then 'unassigned' else 'assigned' end
+      from course_outcomes co
+      join offerings o on o.course_id = co.course_id
+      join sections s on s.offering_id = o.id
+      where co.id = ${courseOutcomeId}::uuid
+      on conflict do nothing
+      returning id`),
+  );
+  await recordCreated(
+    q,
+    tenantId,
+    created.map((r) => r.id),
+    actor,
+  );
+  return created.length;
+}
+
+/**
+ * Follows an instructor change: a section that gains one moves its `unassigned` outcomes to
+ * `assigned`; one that loses its instructor moves `assigned` back. Each move is in the history.
+ */
+export async function followInstructor(
+  q: Queryable,
+  tenantId: string,
+  sectionId: string,
+  hasInstructor: boolean,
+  actor: Actor,
+) {
+  const [from, to]: [OutcomeStatus, OutcomeStatus] = hasInstructor
+    ? ['unassigned', 'assigned']
+    : ['assigned', 'unassigned'];
+  await q.execute(sql`
+    with moved as (
+      update section_outcomes set status = ${to}, updated_at = now()
+      where section_id = ${sectionId}::uuid and status = ${from}
+      returning id)
+    insert into section_outcome_history
+      (tenant_id, section_outcome_id, action, from_status, to_status, actor_id, actor_label)
+    select ${tenantId}::uuid, moved.id, ${hasInstructor ? 'assign' : 'unassign'}, ${from}, ${to},
+      ${actor.id}::uuid, ${actor.label}
+    from moved`);
+}
+
+export const listForSection = (q: Queryable, sectionId: string) =>
+  q
+    .select({
+      id: sectionOutcomes.id,
+      courseOutcome: {
+        id: courseOutcomes.id,
+        number: courseOutcomes.number,
+        description: courseOutcomes.description,
+      },
+      took: sectionOutcomes.took,
+      passed: sectionOutcomes.passed,
+      tool: sectionOutcomes.tool,
+      status: sectionOutcomes.status,
+    })
+    .from(sectionOutcomes)
+    .innerJoin(courseOutcomes, eq(courseOutcomes.id, sectionOutcomes.courseOutcomeId))
+    .where(eq(sectionOutcomes.sectionId, sectionId))
+    .orderBy(asc(courseOutcomes.number));
+
+/** How many outcomes of these sections already hold results (took, passed or tool). */
+export async function countWithResults(q: Queryable, sectionIds: readonly string[]) {
+  if (sectionIds.length === 0) return 0;
+  const [row] = rowsOf<{ n: number }>(
+    await q.execute(sql`select count(*)::int as n from section_outcomes so
+      where so.section_id in ${sectionIds}
+        and (so.took is not null or so.passed is not null or so.tool is not null)`),
+  );
+  return row?.n ?? 0;
+}

@@ -1,0 +1,29 @@
+import type { HttpApp } from '../../../core/http/types.js';
+import type { ModuleRouteDeps } from '../../../core/modules/define-module.js';
+import { AppError } from '../../../core/errors.js';
+import { courseRoutes } from './courses.js';
+import { instructorRoutes } from './instructors.js';
+import { offeringRoutes } from './offerings.js';
+import { programRoutes } from './programs.js';
+import { sectionRoutes } from './sections.js';
+import { termRoutes } from './terms.js';
+
+export class ModuleOffError extends AppError {
+  constructor() {
+    super(404, 'module_not_enabled', 'The outcomes module is not enabled for this tenant');
+  }
+}
+
+/** The outcomes API; a tenant without the module has none of it (404). */
+export function outcomesRoutes(app: HttpApp, deps: ModuleRouteDeps) {
+  app.addHook('preHandler', async (request) => {
+    const tenant = request.ctx.tenant;
+    if (tenant && !tenant.modules.includes('outcomes')) throw new ModuleOffError();
+  });
+  programRoutes(app, deps);
+  courseRoutes(app, deps);
+  termRoutes(app, deps);
+  offeringRoutes(app, deps);
+  sectionRoutes(app, deps);
+  instructorRoutes(app, deps);
+}

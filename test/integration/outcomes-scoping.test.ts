@@ -1,0 +1,410 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { TestApp } from '../support/app.js';
+import { testDatabaseKinds } from '../support/databases.js';
+import { signIn } from '../support/identity.js';
+import { apiAs, createOutcomesApp, seedInstitution, seedMember } from '../support/outcomes.js';
+
+type Api = ReturnType<typeof apiAs>;
+type Method = Parameters<Api>[0];
+
+/** One check of a route: the request and the status a program admin of Nursing gets. */
+interface Check {
+  method: Method;
+  url: string;
+  body?: object;
+  status: number;
+}
+
+describe.each(testDatabaseKinds())('outcomes scoping on %s', (kind) => {
+  let t: TestApp;
+  let admin: Api;
+  let nursingAdmin: Api;
+  let instructor: Api;
+  type Key =
+    | 'nursing'
+    | 'welding'
+    | 'term'
+    | 'spring'
+    | 'nur'
+    | 'wld'
+    | 'shared'
+    | 'nurClo'
+    | 'wldClo'
+    | 'instructor'
+    | 'nurOffering'
+    | 'wldOffering'
+    | 'nurSection'
+    | 'nurSection2'
+    | 'wldSection';
+  const ids = {} as Record<Key, string>;
+
+  const create = async (api: Api, url: string, body: object) => {
+    const response = await api('POST', url, body);
+    expect(response.status, `${url} ${JSON.stringify(response.body)}`).toBe(201);
+    return response.body.id as string;
+  };
+
+  beforeAll(async () => {
+    t = await createOutcomesApp(kind);
+    const { database } = t.testDb;
+    await seedInstitution(database, 'college');
+    await seedInstitution(database, 'other');
+    await seedInstitution(database, 'engage', ['engagement']);
+    await seedMember(database, 'admin@college.example.edu', 'college', 'tenant_admin');
+    await seedMember(database, 'admin@other.example.edu', 'other', 'tenant_admin');
+    await seedMember(database, 'admin@engage.example.org', 'engage', 'tenant_admin');
+    admin = apiAs(t.app, (await signIn(t.app, 'admin@college.example.edu')).cookie);
+
+    ids.nursing = await create(admin, '/api/outcomes/programs', { name: 'Nursing' });
+    ids.welding = await create(admin, '/api/outcomes/programs', { name: 'Welding' });
+    ids.term = await create(admin, '/api/outcomes/terms', { code: '2024FA' });
+    ids.spring = await create(admin, '/api/outcomes/terms', { code: '2025SP' });
+    ids.nur = await create(admin, '/api/outcomes/courses', {
+      number: 'NUR-101',
+      programIds: [ids.nursing],
+    });
+    ids.wld = await create(admin, '/api/outcomes/courses', {
+      number: 'WLD-101',
+      programIds: [ids.welding],
+    });
+    ids.shared = await create(admin, '/api/outcomes/courses', {
+      number: 'SHR-101',
+      programIds: [ids.nursing, ids.welding],
+    });
+    ids.nurClo = await create(admin, `/api/outcomes/courses/${ids.nur}/outcomes`, {
+      description: 'Take vital signs',
+    });
+    ids.wldClo = await create(admin, `/api/outcomes/courses/${ids.wld}/outcomes`, {
+      description: 'Weld a butt joint',
+    });
+    ids.instructor = await create(admin, '/api/outcomes/instructors', {
+      name: 'Morgan Tate',
+      email: 'morgan.tate@college.example.edu',
+    });
+    for (const [key, course] of [
+      ['nurOffering', ids.nur],
+      ['wldOffering', ids.wld],
+    ] as const) {
+      ids[key] = await create(admin, '/api/outcomes/offerings', {
+        courseId: course,
+        termId: ids.term,
+        sections: 2,
+        instructorId: key === 'nurOffering' ? ids.instructor : null,
+      });
+    }
+    const sectionsOf = async (offering: string) =>
+      (
+        (await admin('GET', `/api/outcomes/sections?offeringId=${offering}`)).body.items as {
+          id: string;
+        }[]
+      ).map((s) => s.id);
+    const [first = '', second = ''] = await sectionsOf(ids.nurOffering);
+    ids.nurSection = first;
+    ids.nurSection2 = second;
+    ids.wldSection = (await sectionsOf(ids.wldOffering))[0] ?? '';
+
+    await seedMember(database, 'pa@college.example.edu', 'college', 'program_admin', [ids.nursing]);
+    await seedMember(database, 'morgan.tate@college.example.edu', 'college', 'instructor');
+    nursingAdmin = apiAs(t.app, (await signIn(t.app, 'pa@college.example.edu')).cookie);
+    instructor = apiAs(t.app, (await signIn(t.app, 'morgan.tate@college.example.edu')).cookie);
+  });
+  afterAll(() => t.dispose());
+
+  const listed = async (api: Api, url: string, field = 'number') =>
+    ((await api('GET', url)).body.items as Record<string, unknown>[]).map((item) => {
+      const course = item.course as { number: string } | undefined;
+      return course ? course.number : item[field];
+    });
+
+  it('narrows every list to the program admin’s programs', async () => {
+    expect(await listed(nursingAdmin, '/api/outcomes/programs', 'name')).toEqual(['Nursing']);
+    expect(await listed(nursingAdmin, '/api/outcomes/courses')).toEqual(['NUR-101', 'SHR-101']);
+    expect(await listed(nursingAdmin, '/api/outcomes/offerings')).toEqual(['NUR-101']);
+    expect(await listed(nursingAdmin, '/api/outcomes/sections')).toEqual(['NUR-101', 'NUR-101']);
+    expect(await listed(admin, '/api/outcomes/sections')).toHaveLength(4);
+  });
+
+  it('answers allowed, 403 or 404 on every outcomes route for a program admin', async () => {
+    const { nur, wld } = ids;
+    const checks: Record<string, Check[]> = {
+      'GET /api/outcomes/programs': [{ method: 'GET', url: '/api/outcomes/programs', status: 200 }],
+      'GET /api/outcomes/programs/:id': [
+        { method: 'GET', url: `/api/outcomes/programs/${ids.nursing}`, status: 200 },
+        { method: 'GET', url: `/api/outcomes/programs/${ids.welding}`, status: 404 },
+      ],
+      'POST /api/outcomes/programs': [
+        { method: 'POST', url: '/api/outcomes/programs', body: { name: 'Mine' }, status: 403 },
+      ],
+      'PATCH /api/outcomes/programs/:id': [
+        {
+          method: 'PATCH',
+          url: `/api/outcomes/programs/${ids.nursing}`,
+          body: { name: 'Nursing!' },
+          status: 403,
+        },
+      ],
+      'DELETE /api/outcomes/programs/:id': [
+        { method: 'DELETE', url: `/api/outcomes/programs/${ids.nursing}`, status: 403 },
+      ],
+      'GET /api/outcomes/courses': [{ method: 'GET', url: '/api/outcomes/courses', status: 200 }],
+      'GET /api/outcomes/courses/:id': [
+        { method: 'GET', url: `/api/outcomes/courses/${nur}`, status: 200 },
+        { method: 'GET', url: `/api/outcomes/courses/${ids.shared}`, status: 200 },
+        { method: 'GET', url: `/api/outcomes/courses/${wld}`, status: 404 },
+      ],
+      'POST /api/outcomes/courses': [
+        { method: 'POST', url: '/api/outcomes/courses', body: { number: 'NUR-102' }, status: 201 },
+        {
+          method: 'POST',
+          url: '/api/outcomes/courses',
+          body: { number: 'WLD-102', programIds: [ids.welding] },
+          status: 403,
+        },
+      ],
+      'PATCH /api/outcomes/courses/:id': [
+        {
+          method: 'PATCH',
+          url: `/api/outcomes/courses/${nur}`,
+          body: { title: 'Fundamentals' },
+          status: 200,
+        },
+        {
+          method: 'PATCH',
+          url: `/api/outcomes/courses/${wld}`,
+          body: { title: 'Mine' },
+          status: 404,
+        },
+        {
+          method: 'PATCH',
+          url: `/api/outcomes/courses/${nur}`,
+          body: { programIds: [ids.welding] },
+          status: 403,
+        },
+      ],
+      'POST /api/outcomes/courses/:id/duplicate': [
+        {
+          method: 'POST',
+          url: `/api/outcomes/courses/${nur}/duplicate`,
+          body: { number: 'NUR-103' },
+          status: 201,
+        },
+        {
+          method: 'POST',
+          url: `/api/outcomes/courses/${wld}/duplicate`,
+          body: { number: 'WLD-103' },
+          status: 404,
+        },
+      ],
+      'DELETE /api/outcomes/courses/:id': [
+        { method: 'DELETE', url: `/api/outcomes/courses/${wld}`, status: 404 },
+      ],
+      'GET /api/outcomes/courses/:id/outcomes': [
+        { method: 'GET', url: `/api/outcomes/courses/${nur}/outcomes`, status: 200 },
+        { method: 'GET', url: `/api/outcomes/courses/${wld}/outcomes`, status: 404 },
+      ],
+      'POST /api/outcomes/courses/:id/outcomes': [
+        {
+          method: 'POST',
+          url: `/api/outcomes/courses/${nur}/outcomes`,
+          body: { description: 'Document care' },
+          status: 201,
+        },
+        {
+          method: 'POST',
+          url: `/api/outcomes/courses/${wld}/outcomes`,
+          body: { description: 'Mine' },
+          status: 404,
+        },
+      ],
+      'PATCH /api/outcomes/course-outcomes/:id': [
+        {
+          method: 'PATCH',
+          url: `/api/outcomes/course-outcomes/${ids.nurClo}`,
+          body: { description: 'Take and chart vital signs' },
+          status: 200,
+        },
+        {
+          method: 'PATCH',
+          url: `/api/outcomes/course-outcomes/${ids.wldClo}`,
+          body: { isActive: false },
+          status: 404,
+        },
+      ],
+      'DELETE /api/outcomes/course-outcomes/:id': [
+        { method: 'DELETE', url: `/api/outcomes/course-outcomes/${ids.wldClo}`, status: 404 },
+      ],
+      'GET /api/outcomes/terms': [{ method: 'GET', url: '/api/outcomes/terms', status: 200 }],
+      'GET /api/outcomes/terms/:id': [
+        { method: 'GET', url: `/api/outcomes/terms/${ids.term}`, status: 200 },
+      ],
+      'POST /api/outcomes/terms': [
+        { method: 'POST', url: '/api/outcomes/terms', body: { code: '2025SU' }, status: 403 },
+      ],
+      'PATCH /api/outcomes/terms/:id': [
+        {
+          method: 'PATCH',
+          url: `/api/outcomes/terms/${ids.term}`,
+          body: { name: 'Autumn' },
+          status: 403,
+        },
+      ],
+      'DELETE /api/outcomes/terms/:id': [
+        { method: 'DELETE', url: `/api/outcomes/terms/${ids.spring}`, status: 403 },
+      ],
+      'GET /api/outcomes/offerings': [
+        { method: 'GET', url: '/api/outcomes/offerings', status: 200 },
+      ],
+      'GET /api/outcomes/offerings/:id': [
+        { method: 'GET', url: `/api/outcomes/offerings/${ids.nurOffering}`, status: 200 },
+        { method: 'GET', url: `/api/outcomes/offerings/${ids.wldOffering}`, status: 404 },
+      ],
+      'POST /api/outcomes/offerings': [
+        {
+          method: 'POST',
+          url: '/api/outcomes/offerings',
+          body: { courseId: wld, termId: ids.spring },
+          status: 404,
+        },
+      ],
+      'POST /api/outcomes/offerings/:id/sections': [
+        {
+          method: 'POST',
+          url: `/api/outcomes/offerings/${ids.nurOffering}/sections`,
+          body: { sections: 1 },
+          status: 201,
+        },
+        {
+          method: 'POST',
+          url: `/api/outcomes/offerings/${ids.wldOffering}/sections`,
+          body: { sections: 1 },
+          status: 404,
+        },
+      ],
+      'DELETE /api/outcomes/offerings/:id': [
+        { method: 'DELETE', url: `/api/outcomes/offerings/${ids.wldOffering}`, status: 404 },
+      ],
+      'GET /api/outcomes/sections': [{ method: 'GET', url: '/api/outcomes/sections', status: 200 }],
+      'GET /api/outcomes/sections/:id': [
+        { method: 'GET', url: `/api/outcomes/sections/${ids.nurSection}`, status: 200 },
+        { method: 'GET', url: `/api/outcomes/sections/${ids.wldSection}`, status: 404 },
+      ],
+      'PATCH /api/outcomes/sections/:id': [
+        {
+          method: 'PATCH',
+          url: `/api/outcomes/sections/${ids.nurSection}`,
+          body: { enrollment: 20 },
+          status: 200,
+        },
+        {
+          method: 'PATCH',
+          url: `/api/outcomes/sections/${ids.wldSection}`,
+          body: { enrollment: 20 },
+          status: 404,
+        },
+      ],
+      'PUT /api/outcomes/sections/:id/instructor': [
+        {
+          method: 'PUT',
+          url: `/api/outcomes/sections/${ids.nurSection2}/instructor`,
+          body: { instructorId: ids.instructor },
+          status: 200,
+        },
+        {
+          method: 'PUT',
+          url: `/api/outcomes/sections/${ids.wldSection}/instructor`,
+          body: { instructorId: ids.instructor },
+          status: 404,
+        },
+      ],
+      'DELETE /api/outcomes/sections/:id': [
+        { method: 'DELETE', url: `/api/outcomes/sections/${ids.wldSection}`, status: 404 },
+      ],
+      'GET /api/outcomes/instructors': [
+        { method: 'GET', url: '/api/outcomes/instructors', status: 200 },
+      ],
+      'GET /api/outcomes/instructors/:id': [
+        { method: 'GET', url: `/api/outcomes/instructors/${ids.instructor}`, status: 200 },
+      ],
+      'POST /api/outcomes/instructors': [
+        {
+          method: 'POST',
+          url: '/api/outcomes/instructors',
+          body: { name: 'K. Bowm' },
+          status: 201,
+        },
+      ],
+      'PATCH /api/outcomes/instructors/:id': [
+        {
+          method: 'PATCH',
+          url: `/api/outcomes/instructors/${ids.instructor}`,
+          body: { name: 'Morgan A. Tate' },
+          status: 200,
+        },
+      ],
+    };
+    const routes = t.app.routeTable
+      .filter((route) => route.url.startsWith('/api/outcomes/'))
+      .flatMap((route) => [route.method].flat().map((method) => `${method} ${route.url}`))
+      .filter((key) => !key.startsWith('HEAD '));
+    expect(Object.keys(checks).sort()).toEqual([...new Set(routes)].sort());
+    for (const [route, cases] of Object.entries(checks)) {
+      for (const check of cases) {
+        const response = await nursingAdmin(check.method, check.url, check.body);
+        expect(response.status, `${route} ${check.url} ${JSON.stringify(response.body)}`).toBe(
+          check.status,
+        );
+      }
+    }
+  });
+
+  it('deletes what is in scope: a course, a CLO, an offering, a section', async () => {
+    const course = await create(nursingAdmin, '/api/outcomes/courses', { number: 'NUR-150' });
+    const clo = await create(nursingAdmin, `/api/outcomes/courses/${course}/outcomes`, {
+      description: 'Temporary',
+    });
+    expect((await nursingAdmin('DELETE', `/api/outcomes/course-outcomes/${clo}`)).status).toBe(204);
+    const offering = await create(nursingAdmin, '/api/outcomes/offerings', {
+      courseId: course,
+      termId: ids.spring,
+      sections: 2,
+    });
+    const sections = await nursingAdmin('GET', `/api/outcomes/sections?offeringId=${offering}`);
+    const section = sections.body.items[0].id as string;
+    expect((await nursingAdmin('DELETE', `/api/outcomes/sections/${section}`)).status).toBe(204);
+    expect((await nursingAdmin('DELETE', `/api/outcomes/offerings/${offering}`)).status).toBe(204);
+    expect((await nursingAdmin('DELETE', `/api/outcomes/courses/${course}`)).status).toBe(204);
+  });
+
+  it('shows instructors only the sections they teach, read-only', async () => {
+    const own = await instructor('GET', '/api/outcomes/sections');
+    expect(own.status).toBe(200);
+    expect(own.body.items.map((s: { id: string }) => s.id).sort()).toEqual(
+      [ids.nurSection, ids.nurSection2].sort(),
+    );
+    expect((await instructor('GET', `/api/outcomes/sections/${ids.nurSection}`)).status).toBe(200);
+    expect((await instructor('GET', `/api/outcomes/sections/${ids.wldSection}`)).status).toBe(404);
+    const edit = await instructor('PATCH', `/api/outcomes/sections/${ids.nurSection}`, {
+      enrollment: 1,
+    });
+    expect(edit.status).toBe(403);
+    expect((await instructor('GET', '/api/outcomes/courses')).status).toBe(403);
+  });
+
+  it('keeps each institution to itself, and tenants without the module out', async () => {
+    const other = apiAs(t.app, (await signIn(t.app, 'admin@other.example.edu')).cookie);
+    for (const list of ['programs', 'courses', 'terms', 'offerings', 'sections', 'instructors']) {
+      const response = await other('GET', `/api/outcomes/${list}`);
+      expect(response.status).toBe(200);
+      for (const secret of ['Nursing', 'NUR-101', 'WLD-101', '2024FA', 'Morgan']) {
+        expect(JSON.stringify(response.body), `${list} leaks ${secret}`).not.toContain(secret);
+      }
+    }
+    expect((await other('GET', `/api/outcomes/courses/${ids.nur}`)).status).toBe(404);
+    expect((await other('GET', `/api/outcomes/sections/${ids.nurSection}`)).status).toBe(404);
+
+    const engage = apiAs(t.app, (await signIn(t.app, 'admin@engage.example.org')).cookie);
+    const off = await engage('GET', '/api/outcomes/courses');
+    expect(off.status).toBe(404);
+    expect(off.body.error.code).toBe('module_not_enabled');
+  });
+});
