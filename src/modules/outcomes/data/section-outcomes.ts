@@ -1,4 +1,4 @@
-import { asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../../core/db/client.js';
 import type { OutcomeStatus } from '../enums.js';
 import { courseOutcomes, sectionOutcomes } from '../schema.js';
@@ -23,14 +23,8 @@ async function recordCreated(q: Queryable, tenantId: string, ids: readonly strin
     from section_outcomes so where so.id in ${ids}`);
 }
 
-/** Creates the missing outcomes of some sections (each for every active CLO of its course). */
-export async function createForSections(
-  q: Queryable,
-  tenantId: string,
-  sectionIds: readonly string[],
-  actor: Actor,
-): Promise<number> {
-  if (sectionIds.length === 0) return 0;
+/** Inserts the missing (section, active CLO) outcomes that `which` selects, with their history. */
+async function createMissing(q: Queryable, tenantId: string, which: SQL, actor: Actor) {
   const created = rowsOf<{ id: string }>(
     await q.execute(sql`
       insert into section_outcomes (tenant_id, section_id, course_outcome_id, status)
@@ -39,7 +33,7 @@ export async function createForSections(
       from sections s
       join offerings o on o.id = s.offering_id
       join course_outcomes co on co.course_id = o.course_id and co.is_active
-      where s.id in ${sectionIds}
+      where ${which}
       on conflict do nothing
       returning id`),
   );
@@ -52,33 +46,21 @@ export async function createForSections(
   return created.length;
 }
 
-/** Creates the outcomes of a CLO in every section of its course. */
-export async function createForCourseOutcome(
+/** Creates the missing outcomes of some sections (each for every active CLO of its course). */
+export const createForSections = async (
+  q: Queryable,
+  tenantId: string,
+  sectionIds: readonly string[],
+  actor: Actor,
+) => (sectionIds.length === 0 ? 0 : createMissing(q, tenantId, sql`s.id in ${sectionIds}`, actor));
+
+/** Creates the outcomes of an active CLO in every section of its course. */
+export const createForCourseOutcome = (
   q: Queryable,
   tenantId: string,
   courseOutcomeId: string,
   actor: Actor,
-): Promise<number> {
-  const created = rowsOf<{ id: string }>(
-    await q.execute(sql`
-      insert into section_outcomes (tenant_id, section_id, course_outcome_id, status)
-      select ${tenantId}::uuid, s.id, co.id,
-        case when s.instructor_id is null then 'unassigned' else 'assigned' end
-      from course_outcomes co
-      join offerings o on o.course_id = co.course_id
-      join sections s on s.offering_id = o.id
-      where co.id = ${courseOutcomeId}::uuid
-      on conflict do nothing
-      returning id`),
-  );
-  await recordCreated(
-    q,
-    tenantId,
-    created.map((r) => r.id),
-    actor,
-  );
-  return created.length;
-}
+) => createMissing(q, tenantId, sql`co.id = ${courseOutcomeId}::uuid`, actor);
 
 /**
  * Follows an instructor change: a section that gains one moves its `unassigned` outcomes to
