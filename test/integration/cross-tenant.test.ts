@@ -1,9 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordAudit } from '../../src/core/audit/service.js';
 import { tx } from '../../src/core/db/tx.js';
-import { createTestApp, type TestApp } from '../support/app.js';
+import type { TestApp } from '../support/app.js';
 import { testDatabaseKinds } from '../support/databases.js';
-import { browserHeaders, seedTenant, seedUser, signIn } from '../support/identity.js';
+import {
+  createEngagementApp,
+  seedEngagementData,
+  seedEngagementTenant,
+} from '../support/engagement.js';
+import { browserHeaders, seedUser, signIn } from '../support/identity.js';
 
 const NOT_TENANT_LISTS = /^\/api\/(auth|docs|health|ready|me)\b/;
 
@@ -13,10 +18,13 @@ describe.each(testDatabaseKinds())('cross-tenant isolation of every list route o
   const secretsOfB: string[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp(kind);
+    t = await createEngagementApp(kind);
     const { database } = t.testDb;
-    await seedTenant(database, 'tenant-a');
-    const b = await seedTenant(database, 'tenant-b');
+    const a = await seedEngagementTenant(database, 'tenant-a');
+    const b = await seedEngagementTenant(database, 'tenant-b');
+    await seedEngagementData(database, a.id);
+    await seedEngagementData(database, b.id, 'Bsecret');
+    secretsOfB.push('Bsecret', 'bsecret');
     secretsOfB.push(b.id, 'tenant-b');
     await seedUser(database, 'admin@a.example.com', 'tenant-a', 'tenant_admin');
     await seedUser(database, 'admin@b.example.com', 'tenant-b', 'tenant_admin');
@@ -59,6 +67,18 @@ describe.each(testDatabaseKinds())('cross-tenant isolation of every list route o
       expect.arrayContaining([
         '/api/audit',
         '/api/audit/export.csv',
+        '/api/engagement/data-quality',
+        '/api/engagement/districts',
+        '/api/engagement/events',
+        '/api/engagement/history',
+        '/api/engagement/history/filters',
+        '/api/engagement/organizations',
+        '/api/engagement/organizations/types',
+        '/api/engagement/places',
+        '/api/engagement/schools',
+        '/api/engagement/students',
+        '/api/engagement/teachers',
+        '/api/engagement/volunteers',
         '/api/invitations',
         '/api/users',
       ]),

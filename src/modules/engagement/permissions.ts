@@ -48,10 +48,16 @@ export const engagementPermissions: ModulePermissions = ({ can }, member) => {
   }
 };
 
-const DEMOGRAPHICS = ['gender', 'raceEthnicity', 'ageGroup', 'educationLevel', 'birthdate'];
+const DEMOGRAPHICS = [
+  'gender',
+  'raceEthnicity',
+  'ageGroup',
+  'educationLevel',
+  'birthdate',
+] as const;
 
 /** Highly sensitive fields (DOMAIN.md §1.1): students' identities and everyone's demographics. */
-export const engagementSensitiveFields: SensitiveFields = {
+export const SENSITIVE = {
   [SUBJECTS.student]: [
     'name',
     'firstName',
@@ -59,9 +65,15 @@ export const engagementSensitiveFields: SensitiveFields = {
     'lastName',
     'email',
     'phone',
+    'mobilePhone',
+    'mailingStreet',
+    'mailingCity',
+    'mailingState',
     'mailingPostalCode',
     ...DEMOGRAPHICS,
   ],
   [SUBJECTS.teacher]: DEMOGRAPHICS,
   [SUBJECTS.volunteer]: DEMOGRAPHICS,
-};
+} as const;
+
+export const engagementSensitiveFields: SensitiveFields = SENSITIVE;

@@ -38,3 +38,9 @@ export const nullableText = z.string().nullable();
 
 /** What a delete or purge removed (`removed` and each dependent's count). */
 export const removalReply = z.object({ counts: z.record(z.string(), z.number().int()) });
+
+/** An optional range of calendar days, `YYYY-MM-DD`, both ends included. */
+export const dayRange = z.object({
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});

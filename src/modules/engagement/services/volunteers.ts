@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { redactFields } from '../../../core/access/ability.js';
 import { recordAudit } from '../../../core/audit/service.js';
 import type { Db } from '../../../core/db/client.js';
 import { tx } from '../../../core/db/tx.js';
@@ -23,6 +22,7 @@ import { SUBJECTS } from '../permissions.js';
 import { normalizeEmail } from '../rules/emails.js';
 import { personName } from '../rules/names.js';
 import { callerOf } from './caller.js';
+import { visible } from './visible.js';
 import { changesOf, optionalText, requiredText } from './inputs.js';
 import type { RequestContext } from '../../../core/access/request-context.js';
 import { dataChanged } from './reports.js';
@@ -79,8 +79,7 @@ export async function getVolunteer(db: Db, ctx: RequestContext, id: string) {
     const volunteer = await findVolunteer(q, tenantId, id);
     if (!volunteer) throw new NotFoundError('Volunteer');
     return {
-      ...redactFields(ctx.ability, SUBJECTS.volunteer, volunteer),
-      id: volunteer.id,
+      ...visible(ctx.ability, SUBJECTS.volunteer, volunteer),
       affiliations: await volunteerAffiliations(q, id),
       participations: await volunteerParticipationsOf(q, id, LATEST_PARTICIPATIONS),
       participationCount: await countVolunteerParticipations(q, id),
