@@ -1,20 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server.js';
-import { launchBrowser, screenshotOnFailure } from '../support/browser.js';
+import { collectErrors, launchBrowser, screenshotOnFailure } from '../support/browser.js';
 import { startLiveServer } from '../support/live-server.js';
-
-/** Browser errors, except the 401 that asking "who am I?" answers while signed out. */
-function collectErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error' && !/status of 401/.test(message.text())) {
-      errors.push(message.text());
-    }
-  });
-  return errors;
-}
 
 describe('the web app in Chromium', () => {
   let server: RunningServer;

@@ -6,24 +6,23 @@ import { tx } from '../../src/core/db/tx.js';
 import { createBulkJob } from '../../src/core/email/bulk.js';
 import { outboxEmailSender } from '../../src/core/email/sender.js';
 import type { RunningServer } from '../../src/server.js';
-import { launchBrowser, screenshotOnFailure } from '../support/browser.js';
+import {
+  collectErrors,
+  launchBrowser,
+  screenshotOnFailure,
+  signInThroughForm,
+} from '../support/browser.js';
 import { startLiveServer } from '../support/live-server.js';
 
 /** Screenshots for a person to look at (the gallery must "look right in Chromium"). */
 const SHOTS = process.env.EMAIL_ADMIN_SHOTS ?? '/tmp';
 
-async function signInThroughForm(page: Page, url: string, email: string, password: string) {
-  await page.goto(`${url}/sign-in`);
-  await page.getByLabel(/^Email/).fill(email);
-  await page.locator('input[autocomplete="current-password"]').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
-}
-
 describe('email admin pages, from a queued invitation to its preview', () => {
   let server: RunningServer;
   let browser: Browser;
   let page: Page;
+  /** What the browser reported as errors: a CSP violation by a preview would show here. */
+  let errors: string[];
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startLiveServer(), launchBrowser()]);
@@ -35,6 +34,7 @@ describe('email admin pages, from a queued invitation to its preview', () => {
   beforeEach(async (context) => {
     page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
     screenshotOnFailure(page, context.task.name.replace(/\W+/g, '-'));
+    errors = collectErrors(page);
     const demo = server.demo;
     if (!demo) throw new Error('the live server should have seeded the demo tenant');
     await signInThroughForm(page, server.url, demo.email, demo.password);
@@ -85,6 +85,7 @@ describe('email admin pages, from a queued invitation to its preview', () => {
     await page.getByRole('button', { name: 'Resend' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Resend' }).click();
     await page.getByText('Email queued again for morgan.preview@example.com').waitFor();
+    expect(errors).toEqual([]);
   });
 
   it('renders every template in the gallery, and the delivery metrics', async () => {
@@ -113,6 +114,7 @@ describe('email admin pages, from a queued invitation to its preview', () => {
     await page.getByRole('table', { name: 'Emails by template' }).waitFor();
     await page.getByRole('img', { name: /Emails by template and status/ }).waitFor();
     await page.screenshot({ path: `${SHOTS}/email-admin-metrics.png`, fullPage: true });
+    expect(errors).toEqual([]);
   });
 
   it('follows a bulk send live until the worker has delivered it', async () => {
@@ -150,5 +152,6 @@ describe('email admin pages, from a queued invitation to its preview', () => {
     await page.getByText('3 sent').waitFor();
     await page.getByText('No recipient has failed.').waitFor();
     await page.screenshot({ path: `${SHOTS}/email-admin-bulk.png`, fullPage: true });
+    expect(errors).toEqual([]);
   });
 });

@@ -2,16 +2,8 @@ import { sql } from 'drizzle-orm';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningServer } from '../../src/server.js';
-import { launchBrowser, screenshotOnFailure } from '../support/browser.js';
+import { launchBrowser, screenshotOnFailure, signInThroughForm } from '../support/browser.js';
 import { startLiveServer } from '../support/live-server.js';
-
-async function signInThroughForm(page: Page, url: string, email: string, password: string) {
-  await page.goto(`${url}/sign-in`);
-  await page.getByLabel(/^Email/).fill(email);
-  await page.locator('input[autocomplete="current-password"]').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
-}
 
 describe('invitation, from the admin to the invitee’s first page', () => {
   let server: RunningServer;

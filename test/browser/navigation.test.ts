@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/core/db/schema.js';
 import { createUser } from '../../src/core/users/service.js';
 import type { RunningServer } from '../../src/server.js';
-import { launchBrowser, screenshotOnFailure } from '../support/browser.js';
+import { launchBrowser, screenshotOnFailure, signInThroughForm } from '../support/browser.js';
 import { startLiveServer } from '../support/live-server.js';
 
 const PASSWORD = 'orchid falcon meadow';
@@ -14,14 +14,6 @@ const people: { email: string; role?: Role; siteAdmin?: boolean }[] = [
   { email: 'teacher@demo.example.com', role: 'instructor' },
   { email: 'root@demo.example.com', siteAdmin: true },
 ];
-
-async function signIn(page: Page, url: string, email: string, password: string) {
-  await page.goto(`${url}/sign-in`);
-  await page.getByLabel(/^Email/).fill(email);
-  await page.locator('input[autocomplete="current-password"]').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
-}
 
 /** Clicks every navigation entry and the profile, checking each page renders without error. */
 async function visitEverything(page: Page): Promise<string[]> {
@@ -88,7 +80,7 @@ describe('every navigation entry of every role', () => {
       const context = await browser.newContext();
       const page = await context.newPage();
       screenshotOnFailure(page, `navigation-${account.label}`);
-      await signIn(page, server.url, account.email, account.password);
+      await signInThroughForm(page, server.url, account.email, account.password);
       seen[account.label] = await visitEverything(page);
       await context.close();
     }

@@ -30,3 +30,24 @@ export function screenshotOnFailure(page: Page, name: string): void {
     await page.screenshot({ path: path.join(resultsDir, `${name}.png`), fullPage: true });
   });
 }
+
+/** Signs in through the sign-in form and waits for the home page. */
+export async function signInThroughForm(page: Page, url: string, email: string, password: string) {
+  await page.goto(`${url}/sign-in`);
+  await page.getByLabel(/^Email/).fill(email);
+  await page.locator('input[autocomplete="current-password"]').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: /^Welcome/ }).waitFor();
+}
+
+/** Browser errors (CSP violations included), except the 401 that "who am I?" answers signed out. */
+export function collectErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !/status of 401/.test(message.text())) {
+      errors.push(message.text());
+    }
+  });
+  return errors;
+}

@@ -3,9 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
 import { formatDateTime } from '../format/dates';
 import { TableLoading } from '../table/TableStates';
-import { ErrorAlert } from '../ui/ErrorAlert';
 import { BULK_KEY, getBulkProgress } from './api';
 import { BulkProgressBar, BulkTallyText } from './BulkProgressBar';
+import { DetailProblem } from './DetailProblem';
 import { BULK_STATUS_LABELS, templateLabel } from './labels';
 import { BULK_PATH } from './paths';
 import { StatusBadge } from './StatusBadge';
@@ -58,17 +58,7 @@ export function BulkJobPage() {
 
   if (job.isPending) return <TableLoading label="Loading the bulk send…" />;
   if (job.isError) {
-    return (
-      <Stack gap="md" align="flex-start">
-        {back}
-        <ErrorAlert
-          title="The bulk send could not be loaded"
-          error={job.error}
-          onRetry={() => void job.refetch()}
-          retrying={job.isFetching}
-        />
-      </Stack>
-    );
+    return <DetailProblem back={back} title="The bulk send could not be loaded" query={job} />;
   }
   const data = job.data;
   const { counts } = data;

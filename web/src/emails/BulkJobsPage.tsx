@@ -2,11 +2,10 @@ import { Anchor, Badge, Stack, Text, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { formatDateTime } from '../format/dates';
-import { DataTable, type Column } from '../table/DataTable';
-import { TablePagination } from '../table/TablePagination';
-import { PastLastPage, TableEmpty, TableLoading } from '../table/TableStates';
+import type { Column } from '../table/DataTable';
+import { PagedTable } from '../table/PagedTable';
+import { TableEmpty } from '../table/TableStates';
 import { useTableParams } from '../table/useTableParams';
-import { ErrorAlert } from '../ui/ErrorAlert';
 import { BULK_KEY, listBulkJobs } from './api';
 import { BulkProgressBar, BulkTallyText } from './BulkProgressBar';
 import { BULK_STATUS_LABELS, templateLabel } from './labels';
@@ -73,7 +72,6 @@ export function BulkJobsPage() {
     refetchInterval: ({ state }) =>
       state.data?.items.some((job) => job.status === 'running') ? RUNNING_REFRESH_MS : false,
   });
-  const data = jobs.data;
 
   return (
     <Stack gap="md">
@@ -87,42 +85,21 @@ export function BulkJobsPage() {
           and see why some recipients failed.
         </Text>
       </Stack>
-      {jobs.isError && (
-        <ErrorAlert
-          title="The bulk sends could not be loaded"
-          error={jobs.error}
-          onRetry={() => void jobs.refetch()}
-          retrying={jobs.isFetching}
-        />
-      )}
-      {jobs.isPending && <TableLoading label="Loading bulk sends…" />}
-      {data?.total === 0 && (
-        <TableEmpty
-          title="No bulk sends yet"
-          description="When EduLedger emails many people at once (for example reminders to instructors), the send appears here."
-        />
-      )}
-      {data !== undefined && data.total > 0 && data.items.length === 0 && (
-        <PastLastPage page={table.page} onFirstPage={() => table.setPage(1)} />
-      )}
-      {data !== undefined && data.items.length > 0 && (
-        <DataTable
-          label="Bulk sends"
-          columns={bulkColumns(tenantNameOf)}
-          rows={data.items}
-          rowKey={(job) => job.id}
-          busy={jobs.isPlaceholderData}
-        />
-      )}
-      {data !== undefined && data.total > 0 && (
-        <TablePagination
-          page={table.page}
-          pageSize={table.pageSize}
-          total={data.total}
-          onPageChange={table.setPage}
-          onPageSizeChange={table.setPageSize}
-        />
-      )}
+      <PagedTable
+        label="Bulk sends"
+        query={jobs}
+        table={table}
+        columns={bulkColumns(tenantNameOf)}
+        rowKey={(job) => job.id}
+        loadingLabel="Loading bulk sends…"
+        errorTitle="The bulk sends could not be loaded"
+        empty={
+          <TableEmpty
+            title="No bulk sends yet"
+            description="When EduLedger emails many people at once (for example reminders to instructors), the send appears here."
+          />
+        }
+      />
     </Stack>
   );
 }

@@ -5,9 +5,9 @@ import { Link, useParams } from 'react-router';
 import { formatDateTime } from '../format/dates';
 import { TableLoading } from '../table/TableStates';
 import { ConfirmModal } from '../ui/ConfirmModal';
-import { ErrorAlert } from '../ui/ErrorAlert';
 import { useNotify } from '../ui/notificationsContext';
 import { EMAILS_KEY, getEmail, resendEmail } from './api';
+import { DetailProblem } from './DetailProblem';
 import { EmailPreview } from './EmailPreview';
 import { isInFlight, OUTCOME_COLORS, OUTCOME_LABELS, templateLabel } from './labels';
 import { bulkJobPath, EMAILS_PATH } from './paths';
@@ -131,17 +131,7 @@ export function EmailDetailPage() {
 
   if (email.isPending) return <TableLoading label="Loading the email…" />;
   if (email.isError) {
-    return (
-      <Stack gap="md" align="flex-start">
-        {back}
-        <ErrorAlert
-          title="The email could not be loaded"
-          error={email.error}
-          onRetry={() => void email.refetch()}
-          retrying={email.isFetching}
-        />
-      </Stack>
-    );
+    return <DetailProblem back={back} title="The email could not be loaded" query={email} />;
   }
   const data = email.data;
   const facts: Array<[string, ReactNode]> = [

@@ -1,12 +1,10 @@
 import { Group, Stack } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { DataTable } from '../table/DataTable';
+import { PagedTable } from '../table/PagedTable';
 import { SelectFilter } from '../table/SelectFilter';
-import { TablePagination } from '../table/TablePagination';
-import { NoMatches, PastLastPage, TableEmpty, TableLoading } from '../table/TableStates';
+import { TableEmpty } from '../table/TableStates';
 import { TextFilter } from '../table/TextFilter';
 import { useTableParams } from '../table/useTableParams';
-import { ErrorAlert } from '../ui/ErrorAlert';
 import { EMAILS_KEY, listEmails } from './api';
 import { emailColumns } from './columns';
 import { isInFlight, STATUS_LABELS, templateLabel } from './labels';
@@ -42,20 +40,13 @@ export function EmailsPage() {
     refetchInterval: ({ state }) =>
       state.data?.items.some((email) => isInFlight(email.status)) ? IN_FLIGHT_REFRESH_MS : false,
   });
-  const data = emails.data;
-  const templateOptions = (templates.data ?? []).map(({ name }) => ({
-    value: name,
-    label: templateLabel(name),
+  // A template named by a link stays selectable before (or without) the list of templates.
+  const templateNames = new Set(templates.data?.map(({ name }) => name));
+  if (table.filters.template !== '') templateNames.add(table.filters.template);
+  const templateOptions = [...templateNames].map((value) => ({
+    value,
+    label: templateLabel(value),
   }));
-  if (
-    table.filters.template !== '' &&
-    !templateOptions.some((o) => o.value === table.filters.template)
-  ) {
-    templateOptions.push({
-      value: table.filters.template,
-      label: templateLabel(table.filters.template),
-    });
-  }
 
   return (
     <Stack gap="md">
@@ -82,47 +73,21 @@ export function EmailsPage() {
           onChange={(value) => table.setFilter('template', value)}
         />
       </Group>
-      {emails.isError && (
-        <ErrorAlert
-          title="The emails could not be loaded"
-          error={emails.error}
-          onRetry={() => void emails.refetch()}
-          retrying={emails.isFetching}
-        />
-      )}
-      {emails.isPending && <TableLoading label="Loading emails…" />}
-      {data?.total === 0 &&
-        (table.isFiltered ? (
-          <NoMatches onClear={table.clearFilters} />
-        ) : (
+      <PagedTable
+        label="Emails"
+        query={emails}
+        table={table}
+        columns={emailColumns({ tenantNameOf })}
+        rowKey={(row) => row.id}
+        loadingLabel="Loading emails…"
+        errorTitle="The emails could not be loaded"
+        empty={
           <TableEmpty
             title="No emails yet"
             description="Invitations, password resets, reminders and notices appear here as soon as they are queued."
           />
-        ))}
-      {data !== undefined && data.total > 0 && data.items.length === 0 && (
-        <PastLastPage page={table.page} onFirstPage={() => table.setPage(1)} />
-      )}
-      {data !== undefined && data.items.length > 0 && (
-        <DataTable
-          label="Emails"
-          columns={emailColumns({ tenantNameOf })}
-          rows={data.items}
-          rowKey={(row) => row.id}
-          sort={table.sort}
-          onSort={table.toggleSort}
-          busy={emails.isPlaceholderData}
-        />
-      )}
-      {data !== undefined && data.total > 0 && (
-        <TablePagination
-          page={table.page}
-          pageSize={table.pageSize}
-          total={data.total}
-          onPageChange={table.setPage}
-          onPageSizeChange={table.setPageSize}
-        />
-      )}
+        }
+      />
     </Stack>
   );
 }

@@ -57,10 +57,12 @@ describe('delivery metrics', () => {
       'Invitation005106',
       'Password reset202004',
     ]);
-    expect(await screen.findByRole('img', { name: /Emails by status/ })).toBeInTheDocument();
+    // The charts are a lazily loaded chunk: transforming recharts the first time takes a while.
+    const chart = await screen.findByRole('img', { name: /Emails by status/ }, { timeout: 15_000 });
+    expect(chart).toBeInTheDocument();
     expect(screen.getByRole('img', { name: /Emails by template and status/ })).toBeInTheDocument();
     expect(document.title).toBe('Delivery metrics · Emails · EduLedger');
-  });
+  }, 20_000);
 
   it('says when there is nothing to count yet', async () => {
     renderMetrics(reply(200, { byStatus: {}, byTemplate: [] }));

@@ -1,21 +1,9 @@
-export type EmailStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'blocked';
-export const EMAIL_STATUSES: readonly EmailStatus[] = [
-  'queued',
-  'sending',
-  'sent',
-  'failed',
-  'blocked',
-];
+export const EMAIL_STATUSES = ['queued', 'sending', 'sent', 'failed', 'blocked'] as const;
+export type EmailStatus = (typeof EMAIL_STATUSES)[number];
 
 /** Columns `GET /api/emails` can sort by. */
-export type EmailSort = 'createdAt' | 'to' | 'template' | 'status' | 'attempts';
-export const EMAIL_SORTS: readonly EmailSort[] = [
-  'createdAt',
-  'to',
-  'template',
-  'status',
-  'attempts',
-];
+export const EMAIL_SORTS = ['createdAt', 'to', 'template', 'status', 'attempts'] as const;
+export type EmailSort = (typeof EMAIL_SORTS)[number];
 
 /** One row of the outbox, as `GET /api/emails` lists it. */
 export interface EmailSummary {
