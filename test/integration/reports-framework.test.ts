@@ -41,7 +41,7 @@ function fakeReports() {
     }),
     resolveFilters: (filters) => ({ ...filters, year: filters.year ?? '2025' }),
     columns: () => columns,
-    sheets: [
+    sheets: () => [
       {
         name: 'Summary',
         source: 'summary',
@@ -80,7 +80,7 @@ function fakeReports() {
     aggregate: false,
     filters: z.object({}),
     columns: () => columns,
-    sheets: [{ name: 'People', source: 'rows' }],
+    sheets: () => [{ name: 'People', source: 'rows' }],
     compute: async () => ({ summary: {}, rows: state.people }),
   });
   return {

@@ -72,7 +72,8 @@ export interface ReportDefinition<
   /** Fills in defaults that depend on the tenant (e.g. the current school year). */
   resolveFilters?(filters: z.output<F>, ctx: { timezone: string; now: Date }): z.output<F>;
   columns(filters: z.output<F>): readonly ReportColumn[];
-  sheets: readonly ReportSheet<S>[];
+  /** The XLSX sheets, in order (the CSV export has the rows only). */
+  sheets(filters: z.output<F>): readonly ReportSheet<S>[];
   /** The export's file name, without extension. */
   fileName?(filters: z.output<F>): string;
   /** Per-tenant settings that tenant admins edit (changing them invalidates the report). */

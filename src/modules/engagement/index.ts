@@ -1,6 +1,7 @@
 import { defineModule } from '../../core/modules/define-module.js';
 import { engagementPipeline } from './imports/pipeline.js';
 import { engagementPermissions, engagementSensitiveFields } from './permissions.js';
+import { engagementReports } from './reports/index.js';
 import { engagementRoutes } from './routes/index.js';
 
 export const engagementModule = defineModule({
@@ -10,4 +11,5 @@ export const engagementModule = defineModule({
   permissions: engagementPermissions,
   sensitiveFields: engagementSensitiveFields,
   importPipelines: [engagementPipeline],
+  reports: engagementReports,
 });

@@ -33,7 +33,7 @@ function sheetsOf(
   loaded: LoadedReport,
 ): ExportSheet[] {
   const hidden = hiddenKeys(definition, loaded.filters, caller);
-  return definition.sheets.map((sheet) =>
+  return definition.sheets(loaded.filters).map((sheet) =>
     sheet.source === 'rows'
       ? { name: sheet.name, columns: loaded.columns, rows: cachedRows(db, caller, loaded, hidden) }
       : {

@@ -4,7 +4,7 @@ import { STUDENTS_PER_VIRTUAL_TEACHER, type EventWindow } from '../window.js';
 import { all, facts } from './facts.js';
 
 /** The activity measures of DOMAIN.md §2.5 for one group of events. */
-export interface Measures {
+export type Measures = {
   events: number;
   inPersonEvents: number;
   virtualEvents: number;
@@ -20,14 +20,14 @@ export interface Measures {
   volunteerHours: number;
   /** Distinct credited organizations, Independent excluded. */
   organizations: number;
-}
+};
 
-export interface MeasureRow extends Measures {
+export type MeasureRow = Measures & {
   /** The dimension's name, or `total` for all the window's events. */
   dimension: string;
   /** The group's value as text; null for the total and for events without one (e.g. Unknown district). */
   key: string | null;
-}
+};
 
 export const EMPTY_MEASURES: Measures = {
   events: 0,

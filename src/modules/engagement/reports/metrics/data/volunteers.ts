@@ -15,6 +15,7 @@ export interface VolunteerLine {
   firstDay: string | null;
   /** "Title (MM/DD/YYYY); …" in date order. */
   eventList: string;
+  eventIds: string[];
 }
 
 const ATTENDED = sql`lower(btrim(p.status)) in ('attended', 'completed', 'successfully completed')`;
@@ -45,7 +46,8 @@ export function volunteerLines(
       select vp.contact_id, count(*)::int as events, sum(vp.hours)::float8 as hours,
         min(ev.local_date) as first_day,
         string_agg(ev.title || ' (' || coalesce(to_char(ev.local_start, 'MM/DD/YYYY'), '?') || ')',
-          '; ' order by ev.local_start, ev.title) as event_list
+          '; ' order by ev.local_start, ev.title) as event_list,
+        array_agg(vp.event_id::text) as event_ids
       from vp join ev on ev.id = vp.event_id
       group by vp.contact_id
     ),
@@ -57,7 +59,7 @@ export function volunteerLines(
     )
     select per.contact_id as "contactId", btrim(c.first_name || ' ' || c.last_name) as name,
       v.title, coalesce(orgs.names, 'Independent') as organization, per.events, per.hours,
-      to_char(per.first_day, 'YYYY-MM-DD') as "firstDay", per.event_list as "eventList"
+      to_char(per.first_day, 'YYYY-MM-DD') as "firstDay", per.event_list as "eventList", per.event_ids as "eventIds"
     from per
     join contacts c on c.id = per.contact_id
     left join volunteers v on v.contact_id = per.contact_id
