@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { Config } from './core/config/config.js';
 import { createEmailSystem } from './core/email/system.js';
 import { buildApp } from './core/http/app.js';
+import { createImportsSystem } from './core/imports/system.js';
 import { inProcessRunner } from './core/jobs/in-process.js';
 import { pgBossRunner } from './core/jobs/pg-boss.js';
 import type { HttpApp } from './core/http/types.js';
@@ -47,6 +48,14 @@ export async function startServer(
         ? pgBossRunner(config.database.url, runtime.logger)
         : inProcessRunner(runtime.logger);
     const email = createEmailSystem(config, db, runtime.logger, jobs);
+    const imports = createImportsSystem({
+      config,
+      db,
+      logger: runtime.logger,
+      jobs,
+      modules,
+      emailSender: email.sender,
+    });
     const app = await buildApp({
       database: runtime.database,
       modules,
@@ -60,6 +69,7 @@ export async function startServer(
       sessionSecret: config.sessionSecret,
       selfRegistration: config.selfRegistration,
       emailSender: email.sender,
+      imports,
     });
     const address = await app.listen({ port: config.port, host: config.host });
     await jobs.start();

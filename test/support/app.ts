@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Database } from '../../src/core/db/client.js';
 import { buildApp, type AppOptions } from '../../src/core/http/app.js';
 import type { HttpApp } from '../../src/core/http/types.js';
+import type { ImportsServiceDeps } from '../../src/core/imports/service.js';
 import type { ModuleDefinition } from '../../src/core/modules/define-module.js';
 import { createLogger } from '../../src/core/observe/logger.js';
 import { createTestDatabase, type TestDatabase, type TestDatabaseKind } from './databases.js';
@@ -29,15 +30,18 @@ export async function createTestApp(
   kind: TestDatabaseKind = 'pglite',
   {
     modules = () => [],
+    imports,
     ...overrides
-  }: Partial<Omit<AppOptions, 'database' | 'modules'>> & {
+  }: Partial<Omit<AppOptions, 'database' | 'modules' | 'imports'>> & {
     modules?: (database: Database) => ModuleDefinition[];
+    imports?: (database: Database) => ImportsServiceDeps;
   } = {},
 ): Promise<TestApp> {
   const testDb = await createTestDatabase(kind);
   const app = await buildApp({
     database: testDb.database,
     modules: modules(testDb.database),
+    imports: imports?.(testDb.database),
     logger: createLogger('silent'),
     version: 'test',
     webRoot: fakeWebRoot(),

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
+import yazl from 'yazl';
 import type { Database, Tx } from '../../src/core/db/client.js';
 import type {
   ImportPipeline,
@@ -177,4 +178,29 @@ export async function tableRows(database: Database, table: string) {
     sql.raw(`select external_id, name, amount, ref from ${table} order by external_id`),
   )) as unknown as { rows: { external_id: string; name: string; amount: number | null }[] };
   return result.rows;
+}
+
+/** A zip holding the given files (name → lines, header first), as an upload would send it. */
+export async function zipOf(files: Record<string, string[]>): Promise<Buffer> {
+  const zip = new yazl.ZipFile();
+  for (const [name, lines] of Object.entries(files)) {
+    zip.addBuffer(Buffer.from(`${lines.join('\r\n')}\r\n`), name);
+  }
+  zip.end();
+  const chunks: Buffer[] = [];
+  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** A multipart/form-data body with one file field. */
+export function multipartFile(field: string, fileName: string, content: Buffer) {
+  const boundary = `----eduledger${Date.now()}`;
+  const body = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="${field}"; filename="${fileName}"\r\nContent-Type: application/zip\r\n\r\n`,
+    ),
+    content,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
 }

@@ -82,4 +82,16 @@ describe('the permission matrix', () => {
     expect(defineAbilityFor(member('tenant_admin')).can('update', 'Report')).toBe(true);
     expect(defineAbilityFor(member('instructor')).can('read', 'Report')).toBe(false);
   });
+  it('lets tenant admins and staff run imports; only tenant admins schedule them', () => {
+    for (const role of ['tenant_admin', 'staff'] as const) {
+      const ability = defineAbilityFor(member(role));
+      expect(ability.can('read', 'Import')).toBe(true);
+      expect(ability.can('create', 'Import')).toBe(true);
+    }
+    expect(defineAbilityFor(member('staff')).can('update', 'Import')).toBe(false);
+    expect(defineAbilityFor(member('tenant_admin')).can('update', 'Import')).toBe(true);
+    for (const role of ['district_viewer', 'program_admin', 'instructor'] as const) {
+      expect(defineAbilityFor(member(role)).can('read', 'Import')).toBe(false);
+    }
+  });
 });

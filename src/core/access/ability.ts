@@ -9,7 +9,15 @@ import type { Action } from './permission.js';
 
 /** Subjects of the platform core; modules add their own. `Platform`: site-wide administration. */
 export type CoreSubject =
-  'Platform' | 'Tenant' | 'User' | 'Membership' | 'Invitation' | 'AuditLog' | 'Email' | 'Report';
+  | 'Platform'
+  | 'Tenant'
+  | 'User'
+  | 'Membership'
+  | 'Invitation'
+  | 'AuditLog'
+  | 'Email'
+  | 'Report'
+  | 'Import';
 /** An invitation as the matrix sees it (program admins may invite instructors only). */
 export type InvitationSubject = ForcedSubject<'Invitation'> & { role: string };
 /** A report as the matrix sees it: `aggregate` reports show no person-level rows. */
@@ -68,6 +76,8 @@ export function defineAbilityFor(
       break;
     case 'staff':
       can(['read', 'export'], 'Report');
+      // Staff run imports (and stop their runs); the schedule is the tenant admin's.
+      can(['read', 'create'], 'Import');
       break;
     case 'district_viewer':
       can(['read', 'export'], 'Report', { aggregate: true });

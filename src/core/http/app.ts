@@ -18,6 +18,8 @@ import { emailAdminRoutes } from '../email/admin-routes.js';
 import { outboxEmailSender, type EmailSender } from '../email/sender.js';
 import { invitationRoutes } from '../invitations/routes.js';
 import { reportRegistry } from '../reports/registry.js';
+import { importRoutes } from '../imports/routes.js';
+import type { ImportsServiceDeps } from '../imports/service.js';
 import { reportRoutes } from '../reports/routes.js';
 import { registrationRoutes } from '../tenants/registration-routes.js';
 import { tenantAdminRoutes } from '../tenants/routes.js';
@@ -49,6 +51,8 @@ export interface AppOptions {
   trustedOrigins: readonly string[];
   sessionSecret: string;
   emailSender?: EmailSender;
+  /** The import jobs and settings (the Imports API is off without them). */
+  imports?: ImportsServiceDeps;
   selfRegistration?: boolean;
 }
 
@@ -154,6 +158,7 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   }
   invitationRoutes(api, { db, auth, emailSender, baseUrl: options.baseUrl });
   reportRoutes(api, { db, registry: reportRegistry(options.modules) });
+  if (options.imports) importRoutes(api, options.imports);
   const moduleDeps = { db, emailSender, baseUrl: options.baseUrl };
   for (const module of options.modules) {
     if (module.routes) await api.register(async (scope) => module.routes?.(scope, moduleDeps));

@@ -1,6 +1,14 @@
 import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client.js';
-import { importRowErrors, importRuns, importSteps, type RunOptions } from './schema.js';
+import { memberships, tenants } from '../db/schema.js';
+import { users } from '../auth/schema.js';
+import {
+  importRowErrors,
+  importRuns,
+  importSchedules,
+  importSteps,
+  type RunOptions,
+} from './schema.js';
 import type { RunStatus, SourceRef, StepCounts, StepStatus, Trigger } from './types.js';
 
 export interface NewRun {
@@ -154,3 +162,246 @@ export async function lastFinishedRun(
 export const errorCount = async (q: Queryable, runId: string) =>
   (await q.select({ n: count() }).from(importRowErrors).where(eq(importRowErrors.runId, runId)))[0]
     ?.n ?? 0;
+
+const stepTotals = {
+  read: sql<number>`coalesce(sum(${importSteps.read}), 0)::int`,
+  created: sql<number>`coalesce(sum(${importSteps.created}), 0)::int`,
+  updated: sql<number>`coalesce(sum(${importSteps.updated}), 0)::int`,
+  unchanged: sql<number>`coalesce(sum(${importSteps.unchanged}), 0)::int`,
+  skipped: sql<number>`coalesce(sum(${importSteps.skipped}), 0)::int`,
+  failed: sql<number>`coalesce(sum(${importSteps.failed}), 0)::int`,
+};
+
+/** Runs newest first, with their counts summed over the steps. */
+export async function listRuns(
+  q: Queryable,
+  filter: { pipeline?: string },
+  page: number,
+  pageSize: number,
+) {
+  const where = filter.pipeline ? eq(importRuns.pipeline, filter.pipeline) : undefined;
+  const items = await q
+    .select({
+      id: importRuns.id,
+      pipeline: importRuns.pipeline,
+      source: importRuns.source,
+      mode: importRuns.mode,
+      status: importRuns.status,
+      triggeredBy: importRuns.triggeredBy,
+      createdAt: importRuns.createdAt,
+      startedAt: importRuns.startedAt,
+      finishedAt: importRuns.finishedAt,
+      ...stepTotals,
+    })
+    .from(importRuns)
+    .leftJoin(importSteps, eq(importSteps.runId, importRuns.id))
+    .where(where)
+    .groupBy(importRuns.id)
+    .orderBy(desc(importRuns.createdAt), desc(importRuns.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const [total] = await q.select({ n: count() }).from(importRuns).where(where);
+  return { items, total: total?.n ?? 0 };
+}
+
+export async function listRowErrors(
+  q: Queryable,
+  runId: string,
+  filter: { step?: string; file?: string },
+  page: number,
+  pageSize: number,
+) {
+  const where = and(
+    eq(importRowErrors.runId, runId),
+    filter.step ? eq(importRowErrors.step, filter.step) : undefined,
+    filter.file ? eq(importRowErrors.file, filter.file) : undefined,
+  );
+  const items = await q
+    .select({
+      id: importRowErrors.id,
+      step: importRowErrors.step,
+      file: importRowErrors.file,
+      row: importRowErrors.row,
+      column: importRowErrors.column,
+      value: importRowErrors.value,
+      code: importRowErrors.code,
+      message: importRowErrors.message,
+    })
+    .from(importRowErrors)
+    .where(where)
+    .orderBy(asc(importRowErrors.id))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  const [total] = await q.select({ n: count() }).from(importRowErrors).where(where);
+  return { items, total: total?.n ?? 0 };
+}
+
+/** Files with rejected rows, for the download links. */
+export const errorFiles = (q: Queryable, runId: string) =>
+  q
+    .select({ file: sql<string>`${importRowErrors.file}`, count: count() })
+    .from(importRowErrors)
+    .where(and(eq(importRowErrors.runId, runId), sql`${importRowErrors.raw} is not null`))
+    .groupBy(importRowErrors.file)
+    .orderBy(importRowErrors.file);
+
+/** One page of a file's rejected rows, after the error id `afterId`. */
+export const rejectedRowsPage = (q: Queryable, runId: string, file: string, afterId: number) =>
+  q
+    .select({ id: importRowErrors.id, raw: importRowErrors.raw, message: importRowErrors.message })
+    .from(importRowErrors)
+    .where(
+      and(
+        eq(importRowErrors.runId, runId),
+        eq(importRowErrors.file, file),
+        sql`${importRowErrors.raw} is not null`,
+        sql`${importRowErrors.id} > ${afterId}`,
+      ),
+    )
+    .orderBy(asc(importRowErrors.id))
+    .limit(1000);
+
+export async function requestCancel(q: Queryable, runId: string) {
+  await q.update(importRuns).set({ cancelRequestedAt: new Date() }).where(eq(importRuns.id, runId));
+}
+
+/** Marks the planned steps that never ran. */
+export async function skipPendingSteps(q: Queryable, runId: string, message: string) {
+  await q
+    .update(importSteps)
+    .set({ status: 'skipped', message })
+    .where(and(eq(importSteps.runId, runId), eq(importSteps.status, 'pending')));
+}
+
+/** Queued runs of every tenant, oldest first (platform read). */
+export const queuedRuns = (q: Queryable) =>
+  q
+    .select({ id: importRuns.id, tenantId: importRuns.tenantId })
+    .from(importRuns)
+    .where(eq(importRuns.status, 'queued'))
+    .orderBy(asc(importRuns.createdAt))
+    .limit(20);
+
+/** Runs still marked running whose heartbeat stopped before `commitBefore` (validate: `validateBefore`). */
+export const staleRuns = (q: Queryable, commitBefore: Date, validateBefore: Date) =>
+  q
+    .select({ id: importRuns.id, tenantId: importRuns.tenantId })
+    .from(importRuns)
+    .where(
+      and(
+        eq(importRuns.status, 'running'),
+        sql`coalesce(${importRuns.heartbeatAt}, ${importRuns.createdAt}) < case when ${importRuns.mode} = 'validate' then ${validateBefore.toISOString()}::timestamptz else ${commitBefore.toISOString()}::timestamptz end`,
+      ),
+    );
+
+/** Whether the tenant has a run of the pipeline waiting or working. */
+export async function hasActiveRun(q: Queryable, pipeline: string) {
+  const [row] = await q
+    .select({ id: importRuns.id })
+    .from(importRuns)
+    .where(
+      and(eq(importRuns.pipeline, pipeline), inArray(importRuns.status, ['queued', 'running'])),
+    )
+    .limit(1);
+  return Boolean(row);
+}
+
+/** The latest finished scheduled run, if it did not succeed (the UI shows a banner). */
+export async function lastScheduledFailure(q: Queryable) {
+  const [run] = await q
+    .select({
+      runId: importRuns.id,
+      pipeline: importRuns.pipeline,
+      status: importRuns.status,
+      finishedAt: importRuns.finishedAt,
+      message: importRuns.message,
+    })
+    .from(importRuns)
+    .where(
+      and(
+        eq(importRuns.triggeredBy, 'schedule'),
+        inArray(importRuns.status, ['succeeded', 'partial', 'failed', 'cancelled']),
+      ),
+    )
+    .orderBy(desc(importRuns.finishedAt))
+    .limit(1);
+  return run && run.status !== 'succeeded' ? run : null;
+}
+
+export const tenantSchedules = (q: Queryable) => q.select().from(importSchedules);
+
+/** The tenant's time zone (schedules fire in it); undefined: UTC. */
+export async function tenantTimezone(q: Queryable, tenantId: string) {
+  const [row] = await q
+    .select({ settings: tenants.settings })
+    .from(tenants)
+    .where(eq(tenants.id, tenantId));
+  return row?.settings.timezone;
+}
+
+export async function saveSchedule(
+  q: Queryable,
+  schedule: { tenantId: string; pipeline: string; cron: string; enabled: boolean; userId?: string },
+) {
+  const values = {
+    cron: schedule.cron,
+    enabled: schedule.enabled,
+    updatedAt: new Date(),
+    updatedById: schedule.userId ?? null,
+  };
+  await q
+    .insert(importSchedules)
+    .values({ tenantId: schedule.tenantId, pipeline: schedule.pipeline, ...values })
+    .onConflictDoUpdate({
+      target: [importSchedules.tenantId, importSchedules.pipeline],
+      set: values,
+    });
+}
+
+/** Enabled schedules of active tenants, with the tenant's time zone and modules (platform read). */
+export const enabledSchedules = (q: Queryable) =>
+  q
+    .select({
+      tenantId: importSchedules.tenantId,
+      pipeline: importSchedules.pipeline,
+      cron: importSchedules.cron,
+      lastScheduledAt: importSchedules.lastScheduledAt,
+      updatedAt: importSchedules.updatedAt,
+      settings: tenants.settings,
+      modules: tenants.modules,
+    })
+    .from(importSchedules)
+    .innerJoin(tenants, eq(tenants.id, importSchedules.tenantId))
+    .where(and(eq(importSchedules.enabled, true), eq(tenants.isActive, true)));
+
+/** Claims a due schedule: false when another worker already did (its last time moved). */
+export async function markScheduled(
+  q: Queryable,
+  pipeline: string,
+  previous: Date | null,
+  now: Date,
+): Promise<boolean> {
+  const claimed = await q
+    .update(importSchedules)
+    .set({ lastScheduledAt: now })
+    .where(
+      and(
+        eq(importSchedules.pipeline, pipeline),
+        previous
+          ? eq(importSchedules.lastScheduledAt, previous)
+          : sql`${importSchedules.lastScheduledAt} is null`,
+      ),
+    )
+    .returning({ pipeline: importSchedules.pipeline });
+  return claimed.length > 0;
+}
+
+/** Emails of the tenant's active tenant admins. */
+export const tenantAdminEmails = async (q: Queryable) =>
+  (
+    await q
+      .select({ email: users.email })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(and(eq(memberships.role, 'tenant_admin'), eq(memberships.status, 'active')))
+  ).map((r) => r.email);

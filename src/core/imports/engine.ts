@@ -64,7 +64,12 @@ function recorder(db: Db, tenantId: string, deferred: boolean) {
   };
 }
 
-export const runOptionsOf = (request: RunImportRequest): RunOptions => ({
+export type RunOptionsInput = Pick<
+  RunImportRequest,
+  'only' | 'exclude' | 'failFast' | 'batchSize' | 'chunkSize' | 'studentsMaxChunks'
+>;
+
+export const runOptionsOf = (request: RunOptionsInput): RunOptions => ({
   only: request.only ? [...request.only] : undefined,
   exclude: request.exclude ? [...request.exclude] : undefined,
   failFast: request.failFast ?? false,
