@@ -1,0 +1,99 @@
+import { createReadStream, existsSync } from 'node:fs';
+import { open } from 'node:fs/promises';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { cellText } from '../../../../core/imports/sources/xlsx-file.js';
+import {
+  ImportStepError,
+  type ImportSource,
+  type SourceRow,
+} from '../../../../core/imports/types.js';
+import { CEI_COLUMNS, checkCeiHeader, mapHeader, type CeiField } from './columns.js';
+
+/** The one object of a CEI workbook: its first sheet. */
+export const CEI_OBJECT = 'cei';
+
+type WorksheetReader = ExcelJS.stream.xlsx.WorksheetReader;
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+/** An .xlsx file is a zip archive; anything else gets a clear message, not a parser's. */
+async function assertWorkbook(filePath: string, file: string) {
+  const handle = await open(filePath, 'r');
+  try {
+    const head = Buffer.alloc(4);
+    const { bytesRead } = await handle.read(head, 0, 4, 0);
+    if (bytesRead < 4 || !head.equals(ZIP_MAGIC)) {
+      throw new ImportStepError(
+        `${file} is not an Excel workbook (.xlsx files are zip archives); save it as .xlsx and try again`,
+        'invalid_file',
+      );
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The rows of the first sheet, header on row 1, with values keyed by the CEI field names of
+ * §3.4 (header matching ignores case and spaces). Missing required columns fail before any row;
+ * blank rows are skipped. Streamed with ExcelJS's reader: the file is never loaded whole.
+ */
+async function* ceiRows(filePath: string, file: string): AsyncGenerator<SourceRow> {
+  await assertWorkbook(filePath, file);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(createReadStream(filePath), {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+  });
+  try {
+    for await (const sheet of workbook as AsyncIterable<WorksheetReader>) {
+      let map: ReturnType<typeof mapHeader> | undefined;
+      for await (const row of sheet) {
+        const cells = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
+        if (!map) {
+          map = mapHeader(cells.map((c) => c.trim()));
+          checkCeiHeader(file, map);
+          continue;
+        }
+        if (cells.every((c) => c.trim() === '')) continue;
+        const values: Record<string, string> = {};
+        for (const [field, index] of Object.entries(map) as [CeiField, number][]) {
+          values[CEI_COLUMNS[field]] = (cells[index] ?? '').trim();
+        }
+        yield { file, row: row.number, values };
+      }
+      if (!map) {
+        throw new ImportStepError(
+          `The first sheet of ${file} is empty: no header row`,
+          'empty_file',
+        );
+      }
+      return;
+    }
+  } catch (error) {
+    if (error instanceof ImportStepError) throw error;
+    throw new ImportStepError(
+      `${file} could not be read as an Excel workbook: ${(error as Error).message}`,
+      'invalid_file',
+    );
+  }
+  throw new ImportStepError(`${file} has no worksheet`, 'empty_file');
+}
+
+/** A CEI workbook as an import source (DOMAIN.md §3.4). */
+export function ceiWorkbookSource(
+  filePath: string,
+  fileName = path.basename(filePath),
+): ImportSource {
+  if (!existsSync(filePath)) {
+    throw new ImportStepError(`The file ${fileName} does not exist`, 'missing_file');
+  }
+  return {
+    kind: 'xlsx',
+    describe: () => `CEI workbook ${fileName}`,
+    has: async (object) => object === CEI_OBJECT,
+    rows: () => ceiRows(filePath, fileName),
+  };
+}
