@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runImport, type ImportDeps } from '../../src/core/imports/engine.js';
 import { onImportSucceeded, type ImportFinishedEvent } from '../../src/core/imports/listeners.js';
 import { resolvePlan } from '../../src/core/imports/plan.js';
+import { liveProgress } from '../../src/core/imports/progress.js';
 import { folderSource } from '../../src/core/imports/sources/folder.js';
 import type { RunImportRequest } from '../../src/core/imports/types.js';
 import { ValidationError } from '../../src/core/errors.js';
@@ -255,6 +256,41 @@ describe.each(testDatabaseKinds())('import engine on %s', (kind) => {
     ]);
     expect((await tableRows(testDb.database, 'fake_items')).map((r) => r.external_id)).toEqual([
       'i1',
+    ]);
+  });
+
+  it('stops a cancelled run at its next batch and runs no later step', async () => {
+    await reset();
+    const summary = await run(
+      csvFolder({
+        'Item.csv': ['Id,Name', 'i1,One', 'i2,Two'],
+        'Link.csv': ['Id,Name,ItemId'],
+        'Note.csv': ['Id'],
+      }),
+      {
+        batchSize: 1,
+        pipeline: {
+          ...fakePipeline,
+          steps: fakePipeline.steps.map((step) =>
+            step.name === 'items'
+              ? {
+                  ...step,
+                  run: (ctx) =>
+                    ctx.processRows(ctx.source.rows('Item', { fields: [], required: [] }), () => {
+                      liveProgress.requestCancel(ctx.runId);
+                      return Promise.resolve([{ outcome: 'unchanged' }]);
+                    }),
+                }
+              : step,
+          ),
+        },
+      },
+    );
+    expect(summary.status).toBe('cancelled');
+    expect(summary.steps.map((s) => [s.name, s.status, s.read])).toEqual([
+      ['items', 'cancelled', 1],
+      ['links', 'skipped', 0],
+      ['notes', 'skipped', 0],
     ]);
   });
 
