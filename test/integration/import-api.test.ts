@@ -231,7 +231,7 @@ describe.each(testDatabaseKinds())('Imports API on %s', (kind) => {
         validateOnly: true,
       })
     ).json();
-    expect((await call(ADMIN, 'POST', `/api/imports/runs/${runId}/cancel`)).statusCode).toBe(202);
+    expect((await call(ADMIN, 'POST', `/api/imports/runs/${runId}/cancel`)).statusCode).toBe(204);
     const detail = (await call(ADMIN, 'GET', `/api/imports/runs/${runId}`)).json();
     expect(detail.status).toBe('cancelled');
     expect(detail.steps.every((s: { status: string }) => s.status === 'skipped')).toBe(true);

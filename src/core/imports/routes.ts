@@ -281,7 +281,7 @@ export function importRoutes(app: HttpApp, deps: ImportsServiceDeps) {
     { config: create, schema: { tags, params: runParams } },
     async (request, reply) => {
       await cancelRun(deps, request.ctx, request.params.id);
-      return reply.status(202).send();
+      return reply.status(204).send();
     },
   );
 
