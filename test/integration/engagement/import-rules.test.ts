@@ -346,7 +346,7 @@ describe.each(testDatabaseKinds())('engagement import rules on %s', (kind) => {
       Start_Date_and_Time__c: '2025-02-03T16:00:00.000+0000',
       Session_Status__c: 'Completed',
     });
-    const report = (status: string) => [
+    const report = (status: string): Record<string, string>[] => [
       {
         'Session ID': 'E5',
         Title: 'Virtual: Robotics',
