@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Access } from './access';
+import { IMPORTS_PAGE } from './imports/page';
 import {
   AUDIT_PAGE,
   canOpen,
@@ -57,20 +58,27 @@ function registeredLabels(value: Access): string[] {
 
 describe('navItems', () => {
   it('lists the administration pages in order', () => {
-    expect(navItems).toEqual([USERS_PAGE, INVITATIONS_PAGE, AUDIT_PAGE, EMAILS_PAGE, TENANTS_PAGE]);
+    expect(navItems).toEqual([
+      USERS_PAGE,
+      INVITATIONS_PAGE,
+      AUDIT_PAGE,
+      EMAILS_PAGE,
+      IMPORTS_PAGE,
+      TENANTS_PAGE,
+    ]);
     expect(navGroupsFor(navItems, access(['tenant_admin']))).toEqual([
       {
         module: 'administration',
         label: 'Administration',
-        items: [USERS_PAGE, INVITATIONS_PAGE, AUDIT_PAGE, EMAILS_PAGE],
+        items: [USERS_PAGE, INVITATIONS_PAGE, AUDIT_PAGE, EMAILS_PAGE, IMPORTS_PAGE],
       },
     ]);
   });
 
   it.each([
-    ['tenant_admin', ['Users', 'Invitations', 'Audit log', 'Emails']],
+    ['tenant_admin', ['Users', 'Invitations', 'Audit log', 'Emails', 'Imports']],
     ['program_admin', ['Invitations']],
-    ['staff', []],
+    ['staff', ['Imports']],
     ['district_viewer', []],
     ['instructor', []],
   ] as const)('gives a %s %j', (role, labels) => {
@@ -83,6 +91,7 @@ describe('navItems', () => {
       'Invitations',
       'Audit log',
       'Emails',
+      'Imports',
       'Tenants',
     ]);
     expect(registeredLabels(access(['site_admin'], []))).toEqual([

@@ -1,4 +1,5 @@
 import type { Access, Role, TenantModule } from './access';
+import { IMPORTS_PAGE } from './imports/page';
 
 export type NavModule = TenantModule | 'administration';
 
@@ -72,6 +73,7 @@ export const navItems: readonly NavItem[] = [
   INVITATIONS_PAGE,
   AUDIT_PAGE,
   EMAILS_PAGE,
+  IMPORTS_PAGE,
   TENANTS_PAGE,
 ];
 

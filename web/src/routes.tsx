@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { AuditPage } from './audit/AuditPage';
 import { emailRoutes } from './emails/routes';
+import { importsRoutes } from './imports/routes';
 import { AcceptInvitationPage, ACCEPT_INVITATION_PATH } from './invitations/AcceptInvitationPage';
 import { InvitationsPage } from './invitations/InvitationsPage';
 import { AUDIT_PAGE, INVITATIONS_PAGE, TENANTS_PAGE, USERS_PAGE } from './nav';
@@ -56,6 +57,7 @@ export const routes: RouteObject[] = [
             ),
           },
           emailRoutes,
+          importsRoutes,
           {
             path: TENANTS_PAGE.path,
             element: (
