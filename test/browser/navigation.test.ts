@@ -85,8 +85,14 @@ describe('every navigation entry of every role', () => {
       await context.close();
     }
     expect(seen).toEqual({
-      tenant_admin: ['/admin/users', '/admin/invitations', '/admin/audit', '/admin/emails'],
-      staff: [],
+      tenant_admin: [
+        '/admin/users',
+        '/admin/invitations',
+        '/admin/audit',
+        '/admin/emails',
+        '/imports',
+      ],
+      staff: ['/imports'],
       district_viewer: [],
       program_admin: ['/admin/invitations'],
       instructor: [],
