@@ -8,6 +8,7 @@ import { tx } from '../src/core/db/tx.js';
 import { memberships, users } from '../src/core/db/schema.js';
 import { createTenant } from '../src/core/tenants/service.js';
 import { startServer } from '../src/server.js';
+import { csvStreamBench } from './csv-stream.js';
 
 interface Result {
   name: string;
@@ -108,6 +109,7 @@ async function main() {
   } finally {
     await server.close();
   }
+  results.push(...(await csvStreamBench()));
 
   let missed = 0;
   for (const r of results) {
