@@ -1,15 +1,25 @@
-import { and, asc, count, desc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client.js';
 import { memberships, tenants } from '../db/schema.js';
 import { users } from '../auth/schema.js';
 import {
+  importPending,
   importRowErrors,
   importRuns,
   importSchedules,
   importSteps,
+  importWatermarks,
   type RunOptions,
 } from './schema.js';
-import type { RunStatus, SourceRef, StepCounts, StepStatus, Trigger } from './types.js';
+import type {
+  PendingItem,
+  RunStatus,
+  SourceRef,
+  SourceRow,
+  StepCounts,
+  StepStatus,
+  Trigger,
+} from './types.js';
 
 export interface NewRun {
   tenantId: string;
@@ -405,3 +415,92 @@ export const tenantAdminEmails = async (q: Queryable) =>
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(and(eq(memberships.role, 'tenant_admin'), eq(memberships.status, 'active')))
   ).map((r) => r.email);
+
+/** Keeps (or refreshes) a pending row, open again if it had been resolved. */
+export async function upsertPending(
+  q: Queryable,
+  tenantId: string,
+  runId: string,
+  { kind, key, row, reason }: PendingItem,
+) {
+  await q
+    .insert(importPending)
+    .values({ tenantId, kind, key, row, reason, firstSeenRunId: runId, lastSeenRunId: runId })
+    .onConflictDoUpdate({
+      target: [importPending.tenantId, importPending.kind, importPending.key],
+      set: {
+        row,
+        reason,
+        lastSeenRunId: runId,
+        resolvedAt: null,
+        resolvedRunId: null,
+        updatedAt: sql`now()`,
+      },
+    });
+}
+
+export async function resolvePending(
+  q: Queryable,
+  tenantId: string,
+  runId: string,
+  kind: string,
+  key: string,
+) {
+  await q
+    .update(importPending)
+    .set({ resolvedAt: sql`now()`, resolvedRunId: runId, updatedAt: sql`now()` })
+    .where(
+      and(
+        eq(importPending.tenantId, tenantId),
+        eq(importPending.kind, kind),
+        eq(importPending.key, key),
+        isNull(importPending.resolvedAt),
+      ),
+    );
+}
+
+/** One page of open pending rows of a kind, by key, after `afterKey`. */
+export const openPendingPage = (
+  q: Queryable,
+  tenantId: string,
+  kind: string,
+  afterKey: string,
+  limit: number,
+): Promise<{ key: string; row: SourceRow }[]> =>
+  q
+    .select({ key: importPending.key, row: importPending.row })
+    .from(importPending)
+    .where(
+      and(
+        eq(importPending.tenantId, tenantId),
+        eq(importPending.kind, kind),
+        isNull(importPending.resolvedAt),
+        gt(importPending.key, afterKey),
+      ),
+    )
+    .orderBy(asc(importPending.key))
+    .limit(limit);
+
+export const pipelineWatermarks = (q: Queryable, tenantId: string, pipeline: string) =>
+  q
+    .select()
+    .from(importWatermarks)
+    .where(and(eq(importWatermarks.tenantId, tenantId), eq(importWatermarks.pipeline, pipeline)));
+
+export async function saveWatermark(
+  q: Queryable,
+  mark: { tenantId: string; pipeline: string; step: string; object: string; watermark: Date },
+) {
+  await q
+    .insert(importWatermarks)
+    .values(mark)
+    .onConflictDoUpdate({
+      target: [
+        importWatermarks.tenantId,
+        importWatermarks.pipeline,
+        importWatermarks.step,
+        importWatermarks.object,
+      ],
+      set: { watermark: mark.watermark, updatedAt: new Date() },
+    });
+}

@@ -1,10 +1,8 @@
-import { and, eq } from 'drizzle-orm';
 import { Connection, type QueryResult } from 'jsforce';
 import type { SalesforceConfig } from '../../config/config.js';
 import type { Db } from '../../db/client.js';
 import { tx } from '../../db/tx.js';
-import { lastFinishedRun } from '../data.js';
-import { importWatermarks } from '../schema.js';
+import { lastFinishedRun, pipelineWatermarks, saveWatermark } from '../data.js';
 import { ImportStepError, type ImportSource, type RowsSpec, type SourceRow } from '../types.js';
 
 /** After a failed run, incremental reads go back this far before the watermark. */
@@ -65,10 +63,7 @@ export async function salesforceSource(options: SalesforceSourceOptions): Promis
   const { db, tenantId, pipeline, connection } = options;
   const now = options.now ?? (() => new Date());
   const { marks, previousFailed } = await tx(db, { tenantId }, async (q) => ({
-    marks: await q
-      .select()
-      .from(importWatermarks)
-      .where(and(eq(importWatermarks.tenantId, tenantId), eq(importWatermarks.pipeline, pipeline))),
+    marks: await pipelineWatermarks(q, tenantId, pipeline),
     previousFailed: ['failed', 'cancelled'].includes(
       (await lastFinishedRun(q, pipeline, options.runId))?.status ?? '',
     ),
@@ -140,18 +135,7 @@ export async function salesforceSource(options: SalesforceSourceOptions): Promis
       if (!reads) return;
       await tx(db, { tenantId }, async (q) => {
         for (const [object, watermark] of reads) {
-          await q
-            .insert(importWatermarks)
-            .values({ tenantId, pipeline, step: name, object, watermark })
-            .onConflictDoUpdate({
-              target: [
-                importWatermarks.tenantId,
-                importWatermarks.pipeline,
-                importWatermarks.step,
-                importWatermarks.object,
-              ],
-              set: { watermark, updatedAt: new Date() },
-            });
+          await saveWatermark(q, { tenantId, pipeline, step: name, object, watermark });
         }
       });
       started.delete(name);
