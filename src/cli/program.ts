@@ -4,6 +4,7 @@ import { modules } from '../modules/registry.js';
 import { registerDbCommands } from './commands/db.js';
 import { registerEmailCommands } from './commands/email.js';
 import { registerImportCommands } from './commands/import.js';
+import { registerOutcomesImportCommand } from './commands/import-outcomes.js';
 import { registerReportCommands } from './commands/report.js';
 import { registerSeedCommands } from './commands/seed.js';
 import { registerTenantCommands } from './commands/tenants.js';
@@ -23,5 +24,6 @@ export function buildProgram(): Command {
   registerEmailCommands(program);
   registerReportCommands(program);
   registerImportCommands(program, modules);
+  registerOutcomesImportCommand(program);
   return program;
 }
