@@ -86,14 +86,15 @@ describe('every navigation entry of every role', () => {
     }
     expect(seen).toEqual({
       tenant_admin: [
+        '/engagement/reports',
         '/admin/users',
         '/admin/invitations',
         '/admin/audit',
         '/admin/emails',
         '/imports',
       ],
-      staff: ['/imports'],
-      district_viewer: [],
+      staff: ['/engagement/reports', '/imports'],
+      district_viewer: ['/engagement/reports'],
       program_admin: ['/admin/invitations'],
       instructor: [],
       site_admin: ['/admin/audit', '/admin/emails', '/admin/tenants'],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Access } from './access';
 import { IMPORTS_PAGE } from './imports/page';
+import { REPORTS_PAGE } from './reports/pages';
 import {
   AUDIT_PAGE,
   canOpen,
@@ -59,6 +60,7 @@ function registeredLabels(value: Access): string[] {
 describe('navItems', () => {
   it('lists the administration pages in order', () => {
     expect(navItems).toEqual([
+      REPORTS_PAGE,
       USERS_PAGE,
       INVITATIONS_PAGE,
       AUDIT_PAGE,
@@ -67,6 +69,7 @@ describe('navItems', () => {
       TENANTS_PAGE,
     ]);
     expect(navGroupsFor(navItems, access(['tenant_admin']))).toEqual([
+      { module: 'engagement', label: 'Engagement', items: [REPORTS_PAGE] },
       {
         module: 'administration',
         label: 'Administration',
@@ -76,10 +79,10 @@ describe('navItems', () => {
   });
 
   it.each([
-    ['tenant_admin', ['Users', 'Invitations', 'Audit log', 'Emails', 'Imports']],
+    ['tenant_admin', ['Reports', 'Users', 'Invitations', 'Audit log', 'Emails', 'Imports']],
     ['program_admin', ['Invitations']],
-    ['staff', ['Imports']],
-    ['district_viewer', []],
+    ['staff', ['Reports', 'Imports']],
+    ['district_viewer', ['Reports']],
     ['instructor', []],
   ] as const)('gives a %s %j', (role, labels) => {
     expect(registeredLabels(access([role]))).toEqual(labels);
@@ -87,6 +90,7 @@ describe('navItems', () => {
 
   it('gives a site admin every page in a tenant, and the platform pages without one', () => {
     expect(registeredLabels(access(['site_admin', 'staff']))).toEqual([
+      'Reports',
       'Users',
       'Invitations',
       'Audit log',

@@ -1,5 +1,6 @@
 import type { Access, Role, TenantModule } from './access';
 import { IMPORTS_PAGE } from './imports/page';
+import { REPORTS_PAGE } from './reports/pages';
 
 export type NavModule = TenantModule | 'administration';
 
@@ -69,6 +70,7 @@ export const TENANTS_PAGE: NavItem = {
 
 /** Pages that exist and belong in the navbar. Add a page here only once it works. */
 export const navItems: readonly NavItem[] = [
+  REPORTS_PAGE,
   USERS_PAGE,
   INVITATIONS_PAGE,
   AUDIT_PAGE,

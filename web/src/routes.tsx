@@ -15,6 +15,7 @@ import { PROFILE_PATH } from './profile/path';
 import { ProfilePage } from './profile/ProfilePage';
 import { REGISTER_PATH } from './registration/api';
 import { RegisterPage } from './registration/RegisterPage';
+import { reportsRoutes } from './reports/routes';
 import { SIGN_IN_PATH } from './session/nextPath';
 import { OptionalSessionLayout, RequireSession } from './session/RequireSession';
 import { AppLayout } from './shell/AppLayout';
@@ -56,6 +57,7 @@ export const routes: RouteObject[] = [
               </RequireAccess>
             ),
           },
+          ...reportsRoutes,
           emailRoutes,
           importsRoutes,
           {
