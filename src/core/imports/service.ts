@@ -16,6 +16,7 @@ import {
   errorFiles,
   findRun,
   insertRun,
+  type NewRun,
   lastScheduledFailure,
   listRowErrors,
   listRuns,
@@ -191,6 +192,32 @@ async function sourceOf(
   return { ref: { kind: 'folder', path: dir }, description: `Upload ${meta.fileName}` };
 }
 
+/** Records a queued run, audits its start, and wakes the import job. */
+async function queueRun(
+  deps: ImportsServiceDeps,
+  ctx: RequestContext,
+  run: Omit<NewRun, 'tenantId' | 'status' | 'triggeredBy'>,
+  meta: Record<string, unknown>,
+): Promise<string> {
+  const tenant = tenantOf(ctx);
+  const runId = await tx(deps.db, { tenantId: tenant.id, userId: ctx.user?.id }, async (q) => {
+    const id = await insertRun(q, {
+      ...run,
+      tenantId: tenant.id,
+      status: 'queued',
+      triggeredBy: ctx.user ? { type: 'user', userId: ctx.user.id } : { type: 'system' },
+    });
+    await recordAudit(q, ctx, {
+      action: 'core.import.started',
+      target: { type: 'import_run', id, label: `${run.pipeline}: ${run.source}` },
+      meta: { plan: run.plan, ...meta },
+    });
+    return id;
+  });
+  deps.trigger();
+  return runId;
+}
+
 /** Queues a run (the import job executes it) and audits the start. */
 export async function startRun(
   deps: ImportsServiceDeps,
@@ -201,9 +228,10 @@ export async function startRun(
   const { pipeline } = pipelineOf(deps, ctx, input.pipeline);
   const { plan, warnings } = resolvePlan(pipeline, input);
   const { ref, description } = await sourceOf(deps, tenant.id, input.source);
-  const runId = await tx(deps.db, { tenantId: tenant.id, userId: ctx.user?.id }, async (q) => {
-    const id = await insertRun(q, {
-      tenantId: tenant.id,
+  const runId = await queueRun(
+    deps,
+    ctx,
+    {
       pipeline: pipeline.name,
       source: description,
       sourceRef: ref,
@@ -211,17 +239,9 @@ export async function startRun(
       options: runOptionsOf(input),
       plan,
       warnings,
-      status: 'queued',
-      triggeredBy: ctx.user ? { type: 'user', userId: ctx.user.id } : { type: 'system' },
-    });
-    await recordAudit(q, ctx, {
-      action: 'core.import.started',
-      target: { type: 'import_run', id, label: `${pipeline.name}: ${description}` },
-      meta: { plan, validateOnly: Boolean(input.validateOnly), failFast: Boolean(input.failFast) },
-    });
-    return id;
-  });
-  deps.trigger();
+    },
+    { validateOnly: Boolean(input.validateOnly), failFast: Boolean(input.failFast) },
+  );
   return { runId, plan, warnings };
 }
 
@@ -396,9 +416,10 @@ export async function rerunFailedSteps(
   }
   const { pipeline } = pipelineOf(deps, ctx, run.pipeline);
   const { plan, warnings } = resolvePlan(pipeline, { only: failed });
-  const newRunId = await tx(deps.db, { tenantId: tenant.id, userId: ctx.user?.id }, async (q) => {
-    const id = await insertRun(q, {
-      tenantId: tenant.id,
+  const newRunId = await queueRun(
+    deps,
+    ctx,
+    {
       pipeline: run.pipeline,
       source: run.source,
       sourceRef: run.sourceRef,
@@ -406,17 +427,9 @@ export async function rerunFailedSteps(
       options: { ...run.options, only: failed, exclude: undefined },
       plan,
       warnings,
-      status: 'queued',
-      triggeredBy: ctx.user ? { type: 'user', userId: ctx.user.id } : { type: 'system' },
-    });
-    await recordAudit(q, ctx, {
-      action: 'core.import.started',
-      target: { type: 'import_run', id, label: `${run.pipeline}: ${run.source}` },
-      meta: { plan, rerunOf: runId },
-    });
-    return id;
-  });
-  deps.trigger();
+    },
+    { rerunOf: runId },
+  );
   return { runId: newRunId, plan, warnings };
 }
 

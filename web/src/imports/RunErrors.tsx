@@ -1,12 +1,11 @@
 import { Button, Group, Stack, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { DataTable, type Column } from '../table/DataTable';
-import { DEFAULT_PAGE_SIZE, type PageSize } from '../table/pageSize';
 import { TablePagination } from '../table/TablePagination';
 import { TableLoading } from '../table/TableStates';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { listRunErrors, rejectedRowsUrl, runKey } from './api';
+import { useLocalPaging } from './useLocalPaging';
 import type { RowError, RunDetail } from './types';
 
 const columns: Column<RowError>[] = [
@@ -20,8 +19,8 @@ const columns: Column<RowError>[] = [
 
 /** A run's errors, page by page, and the rejected rows of each file as CSV to fix and re-import. */
 export function RunErrors({ run }: { run: RunDetail }) {
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState<PageSize>(DEFAULT_PAGE_SIZE);
+  const paging = useLocalPaging();
+  const { page, pageSize } = paging;
   const errors = useQuery({
     queryKey: [...runKey(run.id), 'errors', { page, pageSize, count: run.errorCount }],
     queryFn: ({ signal }) => listRunErrors(run.id, page, pageSize, signal),
@@ -65,18 +64,7 @@ export function RunErrors({ run }: { run: RunDetail }) {
           busy={errors.isPlaceholderData}
         />
       )}
-      {data !== undefined && data.total > 0 && (
-        <TablePagination
-          page={page}
-          pageSize={pageSize}
-          total={data.total}
-          onPageChange={setPage}
-          onPageSizeChange={(size) => {
-            setPageSize(size);
-            setPage(1);
-          }}
-        />
-      )}
+      {data !== undefined && data.total > 0 && <TablePagination {...paging} total={data.total} />}
     </Stack>
   );
 }

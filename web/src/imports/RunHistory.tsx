@@ -1,16 +1,15 @@
 import { Anchor, Badge, Group, Stack, Title } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Link } from 'react-router';
 import { formatDateTime } from '../format/dates';
 import { DataTable, type Column } from '../table/DataTable';
-import { DEFAULT_PAGE_SIZE, type PageSize } from '../table/pageSize';
 import { TablePagination } from '../table/TablePagination';
 import { TableEmpty, TableLoading } from '../table/TableStates';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { listRuns, RUNS_KEY } from './api';
 import { formatCount, formatDuration, isActive } from './labels';
 import { StatusBadge } from './StatusBadge';
+import { useLocalPaging } from './useLocalPaging';
 import type { RunSummary } from './types';
 
 const count = (key: 'created' | 'updated' | 'unchanged' | 'failed', header: string) => ({
@@ -58,8 +57,8 @@ const columns: Column<RunSummary>[] = [
 
 /** Every run of the tenant, newest first, refreshed while one is working. */
 export function RunHistory() {
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState<PageSize>(DEFAULT_PAGE_SIZE);
+  const paging = useLocalPaging();
+  const { page, pageSize } = paging;
   const runs = useQuery({
     queryKey: [...RUNS_KEY, { page, pageSize }],
     queryFn: ({ signal }) => listRuns(page, pageSize, signal),
@@ -95,18 +94,7 @@ export function RunHistory() {
           busy={runs.isPlaceholderData}
         />
       )}
-      {data !== undefined && data.total > 0 && (
-        <TablePagination
-          page={page}
-          pageSize={pageSize}
-          total={data.total}
-          onPageChange={setPage}
-          onPageSizeChange={(size) => {
-            setPageSize(size);
-            setPage(1);
-          }}
-        />
-      )}
+      {data !== undefined && data.total > 0 && <TablePagination {...paging} total={data.total} />}
     </Stack>
   );
 }
