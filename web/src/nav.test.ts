@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Access } from './access';
 import { IMPORTS_PAGE } from './imports/page';
+import { ENGAGEMENT_PAGES } from './engagement/pages';
 import { REPORTS_PAGE } from './reports/pages';
 import {
   AUDIT_PAGE,
@@ -53,14 +54,18 @@ function labelsOf(access: Access) {
   }));
 }
 
+const ENGAGEMENT_NAV = [...ENGAGEMENT_PAGES, REPORTS_PAGE];
+const ENGAGEMENT_LABELS = ENGAGEMENT_NAV.map((page) => page.label);
+const VIEWER_LABELS = ['Events', 'Teachers', 'Students', 'Schools', 'Reports'];
+
 function registeredLabels(value: Access): string[] {
   return navGroupsFor(navItems, value).flatMap((group) => group.items.map((item) => item.label));
 }
 
 describe('navItems', () => {
-  it('lists the administration pages in order', () => {
+  it('lists the engagement and administration pages in order', () => {
     expect(navItems).toEqual([
-      REPORTS_PAGE,
+      ...ENGAGEMENT_NAV,
       USERS_PAGE,
       INVITATIONS_PAGE,
       AUDIT_PAGE,
@@ -69,7 +74,7 @@ describe('navItems', () => {
       TENANTS_PAGE,
     ]);
     expect(navGroupsFor(navItems, access(['tenant_admin']))).toEqual([
-      { module: 'engagement', label: 'Engagement', items: [REPORTS_PAGE] },
+      { module: 'engagement', label: 'Engagement', items: ENGAGEMENT_NAV },
       {
         module: 'administration',
         label: 'Administration',
@@ -79,10 +84,13 @@ describe('navItems', () => {
   });
 
   it.each([
-    ['tenant_admin', ['Reports', 'Users', 'Invitations', 'Audit log', 'Emails', 'Imports']],
+    [
+      'tenant_admin',
+      [...ENGAGEMENT_LABELS, 'Users', 'Invitations', 'Audit log', 'Emails', 'Imports'],
+    ],
     ['program_admin', ['Invitations']],
-    ['staff', ['Reports', 'Imports']],
-    ['district_viewer', ['Reports']],
+    ['staff', [...ENGAGEMENT_LABELS, 'Imports']],
+    ['district_viewer', VIEWER_LABELS],
     ['instructor', []],
   ] as const)('gives a %s %j', (role, labels) => {
     expect(registeredLabels(access([role]))).toEqual(labels);
@@ -90,7 +98,7 @@ describe('navItems', () => {
 
   it('gives a site admin every page in a tenant, and the platform pages without one', () => {
     expect(registeredLabels(access(['site_admin', 'staff']))).toEqual([
-      'Reports',
+      ...ENGAGEMENT_LABELS,
       'Users',
       'Invitations',
       'Audit log',

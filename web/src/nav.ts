@@ -1,6 +1,6 @@
 import type { Access, Role, TenantModule } from './access';
+import { ENGAGEMENT_PAGES } from './engagement/pages';
 import { IMPORTS_PAGE } from './imports/page';
-import { REPORTS_PAGE } from './reports/pages';
 
 export type NavModule = TenantModule | 'administration';
 
@@ -70,7 +70,7 @@ export const TENANTS_PAGE: NavItem = {
 
 /** Pages that exist and belong in the navbar. Add a page here only once it works. */
 export const navItems: readonly NavItem[] = [
-  REPORTS_PAGE,
+  ...ENGAGEMENT_PAGES,
   USERS_PAGE,
   INVITATIONS_PAGE,
   AUDIT_PAGE,

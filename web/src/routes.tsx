@@ -1,6 +1,7 @@
 import type { RouteObject } from 'react-router';
 import { AuditPage } from './audit/AuditPage';
 import { emailRoutes } from './emails/routes';
+import { engagementRoutes } from './engagement/routes';
 import { importsRoutes } from './imports/routes';
 import { AcceptInvitationPage, ACCEPT_INVITATION_PATH } from './invitations/AcceptInvitationPage';
 import { InvitationsPage } from './invitations/InvitationsPage';
@@ -15,7 +16,6 @@ import { PROFILE_PATH } from './profile/path';
 import { ProfilePage } from './profile/ProfilePage';
 import { REGISTER_PATH } from './registration/api';
 import { RegisterPage } from './registration/RegisterPage';
-import { reportsRoutes } from './reports/routes';
 import { SIGN_IN_PATH } from './session/nextPath';
 import { OptionalSessionLayout, RequireSession } from './session/RequireSession';
 import { AppLayout } from './shell/AppLayout';
@@ -57,7 +57,7 @@ export const routes: RouteObject[] = [
               </RequireAccess>
             ),
           },
-          ...reportsRoutes,
+          ...engagementRoutes,
           emailRoutes,
           importsRoutes,
           {

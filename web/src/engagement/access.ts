@@ -6,6 +6,8 @@ export interface EngagementAccess {
   canEdit: boolean;
   /** Delete records, purge, soft-delete history, update local statuses (tenant admins). */
   canDestroy: boolean;
+  /** Students' names and everyone's demographics (tenant admins and staff, DOMAIN §1.1). */
+  seesSensitive: boolean;
   /** The active tenant's slug, typed to confirm a purge. */
   tenantSlug: string;
 }
@@ -15,8 +17,10 @@ export function useEngagementAccess(): EngagementAccess {
   const me = useSession();
   const tenant = activeTenantOf(me);
   const admin = me.user.isSiteAdmin || tenant?.role === 'tenant_admin';
+  const operator = admin || tenant?.role === 'staff';
   return {
-    canEdit: admin || tenant?.role === 'staff',
+    canEdit: operator,
+    seesSensitive: operator,
     canDestroy: admin,
     tenantSlug: tenant?.slug ?? '',
   };

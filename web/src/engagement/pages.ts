@@ -35,6 +35,9 @@ export const ENGAGEMENT_PAGES: readonly NavItem[] = [
   DATA_QUALITY_PAGE,
 ];
 
+/** The create and edit forms of a list's records: for the roles that edit (not district viewers). */
+export const editorsOf = (list: NavItem): NavItem => ({ ...list, roles: OPERATORS });
+
 /** A record's own page under its list's path, e.g. `/engagement/events/<id>`. */
 export const recordPath = (list: NavItem, id: string) => `${list.path}/${encodeURIComponent(id)}`;
 export const districtPath = (id: string) =>

@@ -167,3 +167,48 @@ describe('useTableParams with quick successive changes', () => {
     expect(router.state.location.search).toBe('?a=1&b=2');
   });
 });
+
+describe('useTableParams with a URL prefix', () => {
+  it('keeps two tables of one page apart in the URL', async () => {
+    function TwoTables() {
+      const left = useTableParams({
+        tableId: 'left',
+        urlPrefix: 'left.',
+        filters: { q: {} },
+        sortColumns: ['name'],
+      });
+      const right = useTableParams({ tableId: 'right', urlPrefix: 'right.', filters: { q: {} } });
+      return (
+        <div>
+          <output aria-label="left">
+            {JSON.stringify({ q: left.filters.q, page: left.page, sort: left.sort })}
+          </output>
+          <output aria-label="right">
+            {JSON.stringify({ q: right.filters.q, page: right.page })}
+          </output>
+          <button onClick={() => left.setFilter('q', 'x')}>filter left</button>
+          <button onClick={() => left.toggleSort('name')}>sort left</button>
+          <button onClick={() => right.setPage(4)}>page right</button>
+          <button onClick={left.clearFilters}>clear left</button>
+        </div>
+      );
+    }
+    const { router } = renderWithProviders(<TwoTables />, undefined, '/p?left.page=3&right.q=y');
+    const user = userEvent.setup();
+    const read = (name: string) =>
+      JSON.parse(screen.getByLabelText(name).textContent) as Record<string, unknown>;
+
+    expect(read('left')).toEqual({ q: '', page: 3, sort: null });
+    expect(read('right')).toEqual({ q: 'y', page: 1 });
+    await user.click(screen.getByRole('button', { name: 'filter left' }));
+    await user.click(screen.getByRole('button', { name: 'sort left' }));
+    await user.click(screen.getByRole('button', { name: 'page right' }));
+
+    expect(new URLSearchParams(router.state.location.search).toString()).toBe(
+      'right.q=y&left.q=x&left.sort=name&left.order=asc&right.page=4',
+    );
+    await user.click(screen.getByRole('button', { name: 'clear left' }));
+    expect(read('left')).toEqual({ q: '', page: 1, sort: { column: 'name', order: 'asc' } });
+    expect(read('right')).toEqual({ q: 'y', page: 4 });
+  });
+});

@@ -25,6 +25,11 @@ export interface TableParamsConfig<F extends string, S extends string> {
   sortColumns?: readonly S[];
   /** The server's own order, used when the URL names none. */
   defaultSort?: SortState<S>;
+  /**
+   * Put before every URL parameter name, so that several tables on one page keep independent
+   * filters, pages and sorts (e.g. `schools.page`).
+   */
+  urlPrefix?: string;
 }
 
 export interface TableParams<F extends string, S extends string> {
@@ -46,9 +51,9 @@ export interface TableParams<F extends string, S extends string> {
   toggleSort: (column: S) => void;
 }
 
-const PAGE = 'page';
-const SORT = 'sort';
-const ORDER = 'order';
+const PAGE_PARAM = 'page';
+const SORT_PARAM = 'sort';
+const ORDER_PARAM = 'order';
 
 function readPage(value: string | null): number {
   const page = Number(value);
@@ -66,10 +71,11 @@ function readSort<S extends string>(
   params: URLSearchParams,
   columns: readonly S[],
   fallback: SortState<S> | undefined,
+  prefix: string,
 ): SortState<S> | null {
-  const column = columns.find((candidate) => candidate === params.get(SORT));
+  const column = columns.find((candidate) => candidate === params.get(prefix + SORT_PARAM));
   if (column === undefined) return fallback ?? null;
-  return { column, order: params.get(ORDER) === 'desc' ? 'desc' : 'asc' };
+  return { column, order: params.get(prefix + ORDER_PARAM) === 'desc' ? 'desc' : 'asc' };
 }
 
 /**
@@ -79,13 +85,17 @@ function readSort<S extends string>(
 export function useTableParams<F extends string, S extends string = never>(
   config: TableParamsConfig<F, S>,
 ): TableParams<F, S> {
-  const { tableId, filters: specs, sortColumns = [], defaultSort } = config;
+  const { tableId, filters: specs, sortColumns = [], defaultSort, urlPrefix = '' } = config;
+  const pageKey = urlPrefix + PAGE_PARAM;
+  const sortKey = urlPrefix + SORT_PARAM;
+  const orderKey = urlPrefix + ORDER_PARAM;
+  const param = (name: F) => urlPrefix + name;
   const [searchParams, setSearchParams] = useSearchParams();
   const [pageSize, setStoredPageSize] = useState(() => readPageSize(tableId));
   const names = Object.keys(specs) as F[];
 
   const filters = Object.fromEntries(
-    names.map((name) => [name, readFilter(specs[name], searchParams.get(name))]),
+    names.map((name) => [name, readFilter(specs[name], searchParams.get(param(name)))]),
   ) as Record<F, string>;
   const isFiltered = names.some((name) => filters[name] !== (specs[name].defaultValue ?? ''));
 
@@ -105,52 +115,52 @@ export function useTableParams<F extends string, S extends string = never>(
 
   function setFilter(name: F, value: string) {
     update((params) => {
-      if (value === (specs[name].defaultValue ?? '')) params.delete(name);
-      else params.set(name, value);
-      params.delete(PAGE);
+      if (value === (specs[name].defaultValue ?? '')) params.delete(param(name));
+      else params.set(param(name), value);
+      params.delete(pageKey);
     });
   }
 
   function clearFilters() {
     update((params) => {
-      for (const name of names) params.delete(name);
-      params.delete(PAGE);
+      for (const name of names) params.delete(param(name));
+      params.delete(pageKey);
     });
   }
 
   function setPage(page: number) {
     update((params) => {
-      if (page <= 1) params.delete(PAGE);
-      else params.set(PAGE, String(page));
+      if (page <= 1) params.delete(pageKey);
+      else params.set(pageKey, String(page));
     });
   }
 
   function setPageSize(size: PageSize) {
     writePageSize(tableId, size);
     setStoredPageSize(size);
-    update((params) => params.delete(PAGE));
+    update((params) => params.delete(pageKey));
   }
 
-  const sort = readSort(searchParams, sortColumns, defaultSort);
+  const sort = readSort(searchParams, sortColumns, defaultSort, urlPrefix);
 
   function toggleSort(column: S) {
     const order: SortOrder = sort?.column === column && sort.order === 'asc' ? 'desc' : 'asc';
     update((params) => {
       if (defaultSort?.column === column && defaultSort.order === order) {
-        params.delete(SORT);
-        params.delete(ORDER);
+        params.delete(sortKey);
+        params.delete(orderKey);
       } else {
-        params.set(SORT, column);
-        params.set(ORDER, order);
+        params.set(sortKey, column);
+        params.set(orderKey, order);
       }
-      params.delete(PAGE);
+      params.delete(pageKey);
     });
   }
 
   return {
     filters,
     isFiltered,
-    page: readPage(searchParams.get(PAGE)),
+    page: readPage(searchParams.get(pageKey)),
     pageSize,
     sort,
     setFilter,
