@@ -319,6 +319,15 @@ describe.each(testDatabaseKinds())('outcomes scoping on %s', (kind) => {
       'DELETE /api/outcomes/sections/:id': [
         { method: 'DELETE', url: `/api/outcomes/sections/${ids.wldSection}`, status: 404 },
       ],
+      'POST /api/outcomes/imports': [
+        { method: 'POST', url: '/api/outcomes/imports', body: {}, status: 403 },
+      ],
+      'POST /api/outcomes/imports/:uploadId/commit': [
+        { method: 'POST', url: `/api/outcomes/imports/${ids.term}/commit`, status: 403 },
+      ],
+      'GET /api/outcomes/imports/:uploadId/problems.csv': [
+        { method: 'GET', url: `/api/outcomes/imports/${ids.term}/problems.csv`, status: 403 },
+      ],
       'GET /api/outcomes/instructors': [
         { method: 'GET', url: '/api/outcomes/instructors', status: 200 },
       ],

@@ -2,6 +2,7 @@ import type { HttpApp } from '../../../core/http/types.js';
 import type { ModuleRouteDeps } from '../../../core/modules/define-module.js';
 import { AppError } from '../../../core/errors.js';
 import { courseRoutes } from './courses.js';
+import { importRoutes } from './imports.js';
 import { instructorRoutes } from './instructors.js';
 import { offeringRoutes } from './offerings.js';
 import { programRoutes } from './programs.js';
@@ -26,4 +27,5 @@ export function outcomesRoutes(app: HttpApp, deps: ModuleRouteDeps) {
   offeringRoutes(app, deps);
   sectionRoutes(app, deps);
   instructorRoutes(app, deps);
+  importRoutes(app, deps);
 }
