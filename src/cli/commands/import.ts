@@ -129,8 +129,14 @@ function registerPipeline(parent: Command, module: ModuleDefinition, pipeline: I
 
 /** `eduledger import <pipeline>` for every import pipeline the modules declare (DOMAIN.md §4). */
 export function registerImportCommands(program: Command, modules: readonly ModuleDefinition[]) {
-  const parent = program.command('import').description('import data into a tenant');
+  const parent =
+    program.commands.find((c) => c.name() === 'import') ??
+    program.command('import').description('import data into a tenant');
   for (const module of modules) {
-    for (const pipeline of module.importPipelines ?? []) registerPipeline(parent, module, pipeline);
+    for (const pipeline of module.importPipelines ?? []) {
+      if (!parent.commands.some((c) => c.name() === pipeline.name)) {
+        registerPipeline(parent, module, pipeline);
+      }
+    }
   }
 }
