@@ -49,6 +49,21 @@ describe('apiFetch', () => {
     expect(headers.get('X-Trace')).toBe('t-1');
   });
 
+  it('sends a body option (a file) as is, with the caller content type', async () => {
+    const fetchMock = stubFetch(jsonResponse(200, {}));
+    const file = new Blob(['PK'], { type: 'application/zip' });
+
+    await apiFetch('/api/upload', {
+      method: 'POST',
+      body: file,
+      headers: { 'Content-Type': 'application/zip' },
+    });
+
+    const init = requestOf(fetchMock);
+    expect(init.body).toBe(file);
+    expect(new Headers(init.headers).get('Content-Type')).toBe('application/zip');
+  });
+
   it('resolves to undefined for 204 No Content', async () => {
     stubFetch(new Response(null, { status: 204 }));
 

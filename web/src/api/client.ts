@@ -3,6 +3,8 @@ import { ApiError } from './ApiError';
 export interface ApiRequestInit extends Omit<RequestInit, 'body'> {
   /** Sent as the JSON request body. */
   json?: unknown;
+  /** Sent as is, e.g. an uploaded file (give its Content-Type in `headers`). */
+  body?: Blob;
 }
 
 /**
@@ -10,7 +12,7 @@ export interface ApiRequestInit extends Omit<RequestInit, 'body'> {
  * the server's CSRF check needs: under a `no-referrer` document policy (helmet's default)
  * browsers would send `Origin: null` instead.
  */
-function buildRequest({ json, headers, ...init }: ApiRequestInit): RequestInit {
+function buildRequest({ json, body, headers, ...init }: ApiRequestInit): RequestInit {
   const requestHeaders = new Headers(headers);
   requestHeaders.set('Accept', 'application/json');
   const base: RequestInit = {
@@ -19,6 +21,7 @@ function buildRequest({ json, headers, ...init }: ApiRequestInit): RequestInit {
     credentials: 'same-origin',
     referrerPolicy: 'same-origin',
   };
+  if (body !== undefined) return { ...base, body };
   if (json === undefined) return base;
   requestHeaders.set('Content-Type', 'application/json');
   return { ...base, body: JSON.stringify(json) };
