@@ -15,6 +15,17 @@ const people: { email: string; role?: Role; siteAdmin?: boolean }[] = [
   { email: 'root@demo.example.com', siteAdmin: true },
 ];
 
+const ENGAGEMENT_PATHS = [
+  '/engagement/volunteers',
+  '/engagement/organizations',
+  '/engagement/events',
+  '/engagement/teachers',
+  '/engagement/students',
+  '/engagement/schools',
+  '/engagement/history',
+  '/engagement/data-quality',
+];
+
 /** Clicks every navigation entry and the profile, checking each page renders without error. */
 async function visitEverything(page: Page): Promise<string[]> {
   const nav = page.getByRole('navigation', { name: 'Main' });
@@ -86,6 +97,7 @@ describe('every navigation entry of every role', () => {
     }
     expect(seen).toEqual({
       tenant_admin: [
+        ...ENGAGEMENT_PATHS,
         '/engagement/reports',
         '/admin/users',
         '/admin/invitations',
@@ -93,8 +105,14 @@ describe('every navigation entry of every role', () => {
         '/admin/emails',
         '/imports',
       ],
-      staff: ['/engagement/reports', '/imports'],
-      district_viewer: ['/engagement/reports'],
+      staff: [...ENGAGEMENT_PATHS, '/engagement/reports', '/imports'],
+      district_viewer: [
+        '/engagement/events',
+        '/engagement/teachers',
+        '/engagement/students',
+        '/engagement/schools',
+        '/engagement/reports',
+      ],
       program_admin: ['/admin/invitations'],
       instructor: [],
       site_admin: ['/admin/audit', '/admin/emails', '/admin/tenants'],

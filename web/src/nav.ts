@@ -1,6 +1,7 @@
 import type { Access, Role, TenantModule } from './access';
-import { ENGAGEMENT_PAGES } from './engagement/pages';
 import { IMPORTS_PAGE } from './imports/page';
+import { ENGAGEMENT_PAGES } from './engagement/pages';
+import { REPORTS_PAGE } from './reports/pages';
 
 export type NavModule = TenantModule | 'administration';
 
@@ -71,6 +72,7 @@ export const TENANTS_PAGE: NavItem = {
 /** Pages that exist and belong in the navbar. Add a page here only once it works. */
 export const navItems: readonly NavItem[] = [
   ...ENGAGEMENT_PAGES,
+  REPORTS_PAGE,
   USERS_PAGE,
   INVITATIONS_PAGE,
   AUDIT_PAGE,

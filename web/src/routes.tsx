@@ -1,8 +1,8 @@
 import type { RouteObject } from 'react-router';
 import { AuditPage } from './audit/AuditPage';
 import { emailRoutes } from './emails/routes';
-import { engagementRoutes } from './engagement/routes';
 import { importsRoutes } from './imports/routes';
+import { engagementRoutes } from './engagement/routes';
 import { AcceptInvitationPage, ACCEPT_INVITATION_PATH } from './invitations/AcceptInvitationPage';
 import { InvitationsPage } from './invitations/InvitationsPage';
 import { AUDIT_PAGE, INVITATIONS_PAGE, TENANTS_PAGE, USERS_PAGE } from './nav';
@@ -16,6 +16,7 @@ import { PROFILE_PATH } from './profile/path';
 import { ProfilePage } from './profile/ProfilePage';
 import { REGISTER_PATH } from './registration/api';
 import { RegisterPage } from './registration/RegisterPage';
+import { reportsRoutes } from './reports/routes';
 import { SIGN_IN_PATH } from './session/nextPath';
 import { OptionalSessionLayout, RequireSession } from './session/RequireSession';
 import { AppLayout } from './shell/AppLayout';
@@ -58,6 +59,7 @@ export const routes: RouteObject[] = [
             ),
           },
           ...engagementRoutes,
+          ...reportsRoutes,
           emailRoutes,
           importsRoutes,
           {
