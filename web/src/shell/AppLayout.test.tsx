@@ -76,7 +76,7 @@ describe('AppLayout', () => {
   });
 
   it('shows no navigation while the registry has no pages', () => {
-    renderLayout(staffMe());
+    renderLayout(staffMe(), []);
 
     expect(screen.queryByRole('navigation')).not.toBeInTheDocument();
   });

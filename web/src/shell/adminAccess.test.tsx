@@ -6,49 +6,62 @@ import { meAs, page, programAdminMe, siteAdminMe } from '../test/adminFixtures';
 import { mockApi, reply } from '../test/http';
 import { renderApp } from '../test/render';
 
-async function navLinks(me: Me): Promise<string[]> {
+/** The links of the navbar's Administration section (other sections belong to the modules). */
+async function adminLinks(me: Me): Promise<string[]> {
   mockApi({ 'GET /api/me': reply(200, me) });
   renderApp('/');
   await screen.findByRole('heading', { level: 1, name: /Welcome/ });
-  const navigation = screen.queryByRole('navigation', { name: 'Main' });
-  if (!navigation) return [];
-  return within(navigation)
+  const administration = screen.queryByRole('region', { name: 'Administration' });
+  if (!administration) return [];
+  return within(administration)
     .getAllByRole('link')
     .map((link) => `${link.textContent} ${link.getAttribute('href') ?? ''}`);
 }
 
 describe('administration in the navbar', () => {
-  it('lists users, invitations, the audit log and emails for a tenant admin', async () => {
-    expect(await navLinks(meAs('tenant_admin'))).toEqual([
+  it('lists users, invitations, the audit log, emails and imports for a tenant admin', async () => {
+    expect(await adminLinks(meAs('tenant_admin'))).toEqual([
       'Users /admin/users',
       'Invitations /admin/invitations',
       'Audit log /admin/audit',
       'Emails /admin/emails',
+      'Imports /imports',
     ]);
     expect(screen.getByRole('region', { name: 'Administration' })).toBeInTheDocument();
   });
 
   it('lists only invitations for a program admin', async () => {
-    expect(await navLinks(programAdminMe())).toEqual(['Invitations /admin/invitations']);
+    expect(await adminLinks(programAdminMe())).toEqual(['Invitations /admin/invitations']);
   });
 
-  it.each(['staff', 'district_viewer', 'instructor'] as const)(
-    'shows no navbar to a %s',
+  it('lists only imports for a staff member', async () => {
+    expect(await adminLinks(meAs('staff'))).toEqual(['Imports /imports']);
+  });
+
+  it.each(['district_viewer', 'instructor'] as const)(
+    'shows no administration to a %s',
     async (role) => {
-      expect(await navLinks(meAs(role))).toEqual([]);
+      expect(await adminLinks(meAs(role))).toEqual([]);
     },
   );
 
   it('lists the audit log, emails and tenants for a site admin outside any tenant', async () => {
-    expect(await navLinks(siteAdminMe())).toEqual([
+    expect(await adminLinks(siteAdminMe())).toEqual([
       'Audit log /admin/audit',
       'Emails /admin/emails',
       'Tenants /admin/tenants',
     ]);
   });
 
-  it('lists every page for a site admin in a tenant', async () => {
-    expect(await navLinks(siteAdminMe(true))).toHaveLength(5);
+  it('lists every administration page for a site admin in a tenant', async () => {
+    expect(await adminLinks(siteAdminMe(true))).toEqual([
+      'Users /admin/users',
+      'Invitations /admin/invitations',
+      'Audit log /admin/audit',
+      'Emails /admin/emails',
+      'Imports /imports',
+      'Tenants /admin/tenants',
+    ]);
   });
 
   it('marks the page being shown', async () => {
