@@ -48,5 +48,7 @@ export default defineConfig({
     setupFiles: [fileURLToPath(new URL('./src/test/setup.ts', import.meta.url))],
     unstubGlobals: true,
     restoreMocks: true,
+    // Full-page renders with user-event take a few seconds when the suite shares 2 cores with the server tests.
+    testTimeout: 15_000,
   },
 });
