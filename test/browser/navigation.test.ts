@@ -26,6 +26,14 @@ const ENGAGEMENT_PATHS = [
   '/engagement/data-quality',
 ];
 
+const OUTCOMES_PATHS = [
+  '/outcomes/programs',
+  '/outcomes/courses',
+  '/outcomes/terms',
+  '/outcomes/offerings',
+  '/outcomes/sections',
+];
+
 /** Clicks every navigation entry and the profile, checking each page renders without error. */
 async function visitEverything(page: Page): Promise<string[]> {
   const nav = page.getByRole('navigation', { name: 'Main' });
@@ -99,6 +107,8 @@ describe('every navigation entry of every role', () => {
       tenant_admin: [
         ...ENGAGEMENT_PATHS,
         '/engagement/reports',
+        ...OUTCOMES_PATHS,
+        '/outcomes/import',
         '/admin/users',
         '/admin/invitations',
         '/admin/audit',
@@ -113,7 +123,7 @@ describe('every navigation entry of every role', () => {
         '/engagement/schools',
         '/engagement/reports',
       ],
-      program_admin: ['/admin/invitations'],
+      program_admin: [...OUTCOMES_PATHS, '/admin/invitations'],
       instructor: [],
       site_admin: ['/admin/audit', '/admin/emails', '/admin/tenants'],
     });

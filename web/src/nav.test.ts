@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Access } from './access';
 import { IMPORTS_PAGE } from './imports/page';
 import { ENGAGEMENT_PAGES } from './engagement/pages';
+import { OUTCOMES_PAGES } from './outcomes/pages';
 import { REPORTS_PAGE } from './reports/pages';
 import {
   AUDIT_PAGE,
@@ -57,6 +58,8 @@ function labelsOf(access: Access) {
 const ENGAGEMENT_NAV = [...ENGAGEMENT_PAGES, REPORTS_PAGE];
 const ENGAGEMENT_LABELS = ENGAGEMENT_NAV.map((page) => page.label);
 const VIEWER_LABELS = ['Events', 'Teachers', 'Students', 'Schools', 'Reports'];
+const OUTCOMES_LABELS = OUTCOMES_PAGES.map((page) => page.label);
+const PROGRAM_ADMIN_LABELS = OUTCOMES_LABELS.filter((label) => label !== 'Import');
 
 function registeredLabels(value: Access): string[] {
   return navGroupsFor(navItems, value).flatMap((group) => group.items.map((item) => item.label));
@@ -66,6 +69,7 @@ describe('navItems', () => {
   it('lists the engagement and administration pages in order', () => {
     expect(navItems).toEqual([
       ...ENGAGEMENT_NAV,
+      ...OUTCOMES_PAGES,
       USERS_PAGE,
       INVITATIONS_PAGE,
       AUDIT_PAGE,
@@ -75,6 +79,7 @@ describe('navItems', () => {
     ]);
     expect(navGroupsFor(navItems, access(['tenant_admin']))).toEqual([
       { module: 'engagement', label: 'Engagement', items: ENGAGEMENT_NAV },
+      { module: 'outcomes', label: 'Outcomes', items: OUTCOMES_PAGES },
       {
         module: 'administration',
         label: 'Administration',
@@ -86,9 +91,17 @@ describe('navItems', () => {
   it.each([
     [
       'tenant_admin',
-      [...ENGAGEMENT_LABELS, 'Users', 'Invitations', 'Audit log', 'Emails', 'Imports'],
+      [
+        ...ENGAGEMENT_LABELS,
+        ...OUTCOMES_LABELS,
+        'Users',
+        'Invitations',
+        'Audit log',
+        'Emails',
+        'Imports',
+      ],
     ],
-    ['program_admin', ['Invitations']],
+    ['program_admin', [...PROGRAM_ADMIN_LABELS, 'Invitations']],
     ['staff', [...ENGAGEMENT_LABELS, 'Imports']],
     ['district_viewer', VIEWER_LABELS],
     ['instructor', []],
@@ -99,6 +112,7 @@ describe('navItems', () => {
   it('gives a site admin every page in a tenant, and the platform pages without one', () => {
     expect(registeredLabels(access(['site_admin', 'staff']))).toEqual([
       ...ENGAGEMENT_LABELS,
+      ...OUTCOMES_LABELS,
       'Users',
       'Invitations',
       'Audit log',

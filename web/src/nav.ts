@@ -1,6 +1,7 @@
 import type { Access, Role, TenantModule } from './access';
 import { IMPORTS_PAGE } from './imports/page';
 import { ENGAGEMENT_PAGES } from './engagement/pages';
+import { OUTCOMES_PAGES } from './outcomes/pages';
 import { REPORTS_PAGE } from './reports/pages';
 
 export type NavModule = TenantModule | 'administration';
@@ -73,6 +74,7 @@ export const TENANTS_PAGE: NavItem = {
 export const navItems: readonly NavItem[] = [
   ...ENGAGEMENT_PAGES,
   REPORTS_PAGE,
+  ...OUTCOMES_PAGES,
   USERS_PAGE,
   INVITATIONS_PAGE,
   AUDIT_PAGE,

@@ -8,6 +8,7 @@ import { InvitationsPage } from './invitations/InvitationsPage';
 import { AUDIT_PAGE, INVITATIONS_PAGE, TENANTS_PAGE, USERS_PAGE } from './nav';
 import { ForgotPasswordPage } from './pages/ForgotPasswordPage';
 import { HomePage } from './pages/HomePage';
+import { outcomesRoutes } from './outcomes/routes';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { ResetPasswordPage } from './pages/ResetPasswordPage';
 import { RouteErrorPage } from './pages/RouteErrorPage';
@@ -60,6 +61,7 @@ export const routes: RouteObject[] = [
           },
           ...engagementRoutes,
           ...reportsRoutes,
+          ...outcomesRoutes,
           emailRoutes,
           importsRoutes,
           {

@@ -21,6 +21,8 @@ export interface NewInvitation {
   role: MembershipRole;
   scope: MembershipScope;
   message?: string;
+  /** The section the invited instructor is to teach. */
+  sectionId?: string;
 }
 
 /** What an invitation link offers, for the person invited (`GET /api/invitations/by-token/:token`). */

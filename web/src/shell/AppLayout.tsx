@@ -1,4 +1,4 @@
-import { Alert, Anchor, AppShell, Burger, Group } from '@mantine/core';
+import { Alert, Anchor, AppShell, Burger, Group, ScrollArea } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { Link, Outlet, useNavigate } from 'react-router';
 import { noAccess } from '../access';
@@ -83,7 +83,10 @@ export function AppLayout({ me, navItems = registeredNavItems }: AppLayoutProps)
 
       {hasNavbar && (
         <AppShell.Navbar id="app-navbar" p="md" aria-label="Main">
-          <AppNavbar groups={groups} onNavigate={navbar.close} />
+          {/* Scrolls when a tenant's pages (both modules) are taller than the window. */}
+          <AppShell.Section grow component={ScrollArea}>
+            <AppNavbar groups={groups} onNavigate={navbar.close} />
+          </AppShell.Section>
         </AppShell.Navbar>
       )}
 

@@ -1,0 +1,31 @@
+import type { Role } from '../access';
+import type { NavItem } from '../nav';
+
+/** Program admins manage their programs' courses, offerings and sections; tenant admins all. */
+const MANAGERS: readonly Role[] = ['tenant_admin', 'program_admin'];
+
+const page = (label: string, slug: string, roles: readonly Role[] = MANAGERS): NavItem => ({
+  label,
+  path: `/outcomes/${slug}`,
+  module: 'outcomes',
+  roles,
+  needsActiveTenant: true,
+});
+
+export const PROGRAMS_PAGE = page('Programs', 'programs');
+export const COURSES_PAGE = page('Courses', 'courses');
+export const TERMS_PAGE = page('Terms', 'terms');
+export const OFFERINGS_PAGE = page('Offerings', 'offerings');
+export const SECTIONS_PAGE = page('Sections', 'sections');
+/** Imports replace the institution's data: tenant admins only. */
+export const IMPORT_PAGE = page('Import', 'import', ['tenant_admin']);
+
+/** The Outcomes group of the navbar, in menu order. */
+export const OUTCOMES_PAGES: readonly NavItem[] = [
+  PROGRAMS_PAGE,
+  COURSES_PAGE,
+  TERMS_PAGE,
+  OFFERINGS_PAGE,
+  SECTIONS_PAGE,
+  IMPORT_PAGE,
+];

@@ -1,0 +1,37 @@
+import type { ReactNode } from 'react';
+import type { RouteObject } from 'react-router';
+import type { NavItem } from '../nav';
+import { RequireAccess } from '../shell/RequireAccess';
+import { CoursePage } from './courses/CoursePage';
+import { CoursesPage } from './courses/CoursesPage';
+import { ImportPage } from './import/ImportPage';
+import { OfferingsPage } from './offerings/OfferingsPage';
+import {
+  COURSES_PAGE,
+  IMPORT_PAGE,
+  OFFERINGS_PAGE,
+  PROGRAMS_PAGE,
+  SECTIONS_PAGE,
+  TERMS_PAGE,
+} from './pages';
+import { ProgramsPage } from './programs/ProgramsPage';
+import { SectionPage } from './sections/SectionPage';
+import { SectionsPage } from './sections/SectionsPage';
+import { TermsPage } from './terms/TermsPage';
+
+const guarded = (page: NavItem, path: string, element: ReactNode): RouteObject => ({
+  path: `${page.path}${path}`,
+  element: <RequireAccess page={page}>{element}</RequireAccess>,
+});
+
+/** The outcomes screens. */
+export const outcomesRoutes: RouteObject[] = [
+  guarded(PROGRAMS_PAGE, '', <ProgramsPage />),
+  guarded(COURSES_PAGE, '', <CoursesPage />),
+  guarded(COURSES_PAGE, '/:id', <CoursePage />),
+  guarded(TERMS_PAGE, '', <TermsPage />),
+  guarded(OFFERINGS_PAGE, '', <OfferingsPage />),
+  guarded(SECTIONS_PAGE, '', <SectionsPage />),
+  guarded(SECTIONS_PAGE, '/:id', <SectionPage />),
+  guarded(IMPORT_PAGE, '', <ImportPage />),
+];

@@ -1,0 +1,103 @@
+import type { Me } from '../../session/types';
+import { meFixture, northCollege } from '../../test/fixtures';
+import type { Course, CourseDetail, Offering, Program, Section, Term } from '../types';
+
+/** A signed-in user of North College (outcomes) with a role. */
+export function outcomesMe(role: 'tenant_admin' | 'program_admin' = 'tenant_admin'): Me {
+  return meFixture({
+    tenants: [
+      { ...northCollege, role, scope: role === 'program_admin' ? { programs: ['p-1'] } : {} },
+    ],
+    activeTenantId: northCollege.id,
+  });
+}
+
+export const unclassified: Program = {
+  id: 'p-0',
+  name: 'Unclassified',
+  shortName: null,
+  description: null,
+  isDefault: true,
+  courseCount: 3,
+};
+
+export const nursing: Program = {
+  id: 'p-1',
+  name: 'Nursing',
+  shortName: 'NURS',
+  description: 'Registered nursing',
+  isDefault: false,
+  courseCount: 2,
+};
+
+export const acc201: Course = {
+  id: 'c-1',
+  number: 'ACC-201',
+  title: 'Principles of Accounting',
+  creditHours: 3,
+  outcomeCount: 2,
+  offeringCount: 1,
+  programs: [{ id: 'p-1', name: 'Nursing' }],
+};
+
+export const acc201Detail: CourseDetail = {
+  ...acc201,
+  outcomes: [
+    {
+      id: 'clo-1',
+      courseId: 'c-1',
+      number: 1,
+      description: 'Complete the accounting cycle',
+      isActive: true,
+      resultCount: 4,
+    },
+    {
+      id: 'clo-2',
+      courseId: 'c-1',
+      number: 2,
+      description: 'Work in a team',
+      isActive: true,
+      resultCount: 0,
+    },
+  ],
+};
+
+export const fall2024: Term = {
+  id: 't-1',
+  code: '2024FA',
+  name: 'Fall 2024',
+  startDate: '2024-08-15',
+  endDate: '2024-12-15',
+  dueDate: '2024-12-20',
+  status: 'passed',
+  offeringCount: 1,
+};
+
+export const accFall: Offering = {
+  id: 'o-1',
+  course: { id: 'c-1', number: 'ACC-201', title: 'Principles of Accounting' },
+  term: { id: 't-1', code: '2024FA', name: 'Fall 2024' },
+  sectionCount: 2,
+};
+
+export const section001: Section = {
+  id: 's-1',
+  number: '001',
+  offeringId: 'o-1',
+  combo: 'ACC-201:A. Stau',
+  course: { id: 'c-1', number: 'ACC-201', title: 'Principles of Accounting' },
+  term: { id: 't-1', code: '2024FA', name: 'Fall 2024' },
+  instructor: { id: 'i-1', name: 'A. Stau', email: null, status: 'needs_email' },
+  enrollment: 14,
+  withdrawals: 1,
+  passedCount: null,
+  dficCount: null,
+  cannotReconcile: false,
+  reconcileNote: null,
+  celebrations: null,
+  challenges: null,
+  changes: null,
+  dueDate: '2024-12-06',
+  status: 'not_started',
+  outcomeCount: 2,
+};
