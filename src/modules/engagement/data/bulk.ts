@@ -2,26 +2,32 @@ import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../../core/db/client.js';
 
-export type UpsertOutcome = 'created' | 'updated' | 'unchanged';
+export type UpsertOutcome = 'created' | 'updated' | 'unchanged' | 'skipped';
 
 export interface UpsertedRow {
-  id: string;
+  /** The row's id; for an unchanged row only when the spec asks for `ids`. */
+  id: string | null;
   outcome: UpsertOutcome;
 }
 
 type Values<T extends PgTable> = Partial<T['$inferInsert']>;
 
-export interface UpsertSpec<T extends PgTable> {
+export interface UpsertSpec {
   /** The unique key the rows are matched on, e.g. (tenant_id, external_id). */
   conflict: readonly PgColumn[];
   /** The column returned as the row's id. */
   id: PgColumn;
+  /** Whether unchanged rows need their id too (one index probe each). */
+  ids?: boolean;
+  /**
+   * A column naming the source record (e.g. external_id) when `conflict` is another key (e.g. a
+   * student-event pair): a row whose key belongs to another record is left alone, `skipped`.
+   */
+  owner?: PgColumn;
   /** Set to now() when a row changes. */
   touch?: PgColumn;
   /** Rows that must not be overwritten (e.g. an admin note protects the row). */
   keepWhen?: SQL;
-  /** Columns that are written on insert only, never updated. */
-  insertOnly?: readonly (keyof T['$inferInsert'])[];
 }
 
 /** Runs a raw query; both drivers (PGlite, node-postgres) answer with `{ rows }`. */
@@ -44,6 +50,13 @@ function columnArray(column: PgColumn, rows: readonly Record<string, unknown>[],
   );
 }
 
+/*
+ * Every lookup of a batch against a big table is a LATERAL probe of a unique index, so the plan
+ * does not depend on table statistics (PGlite never analyzes; during a long import PostgreSQL's
+ * statistics lag behind): a hash join over a sequential scan per batch would make an import
+ * quadratic.
+ */
+
 /**
  * Inserts or updates many rows in one statement, matching on `conflict`. A row is only updated
  * when one of its written columns differs (`is distinct from`), so a rerun of unchanged data
@@ -54,7 +67,7 @@ export async function bulkUpsert<T extends PgTable>(
   tx: Tx,
   table: T,
   rows: readonly Values<T>[],
-  spec: UpsertSpec<T>,
+  spec: UpsertSpec,
 ): Promise<UpsertedRow[]> {
   const first = rows[0];
   if (!first) return [];
@@ -63,11 +76,13 @@ export async function bulkUpsert<T extends PgTable>(
   const keys = Object.keys(first).filter((key) => all[key]);
   const columns = keys.map((key) => all[key] as PgColumn);
   const conflictNames = new Set(spec.conflict.map((c) => c.name));
-  const insertOnly = new Set<string>(spec.insertOnly as string[] | undefined);
-  const updated = columns.filter((c, i) => !conflictNames.has(c.name) && !insertOnly.has(keys[i] ?? ''));
+  const updated = columns.filter((c) => !conflictNames.has(c.name));
   const names = columns.map((c) => q(c.name)).join(', ');
   const arrays = sql.join(
-    columns.map((column, i) => sql`${columnArray(column, rows as Record<string, unknown>[], keys[i] ?? '')}::text[]`),
+    columns.map(
+      (column, i) =>
+        sql`${columnArray(column, rows as Record<string, unknown>[], keys[i] ?? '')}::text[]`,
+    ),
     sql`, `,
   );
   const typed = columns.map((c) => `${q(c.name)}::${c.getSQLType()} as ${q(c.name)}`).join(', ');
@@ -77,17 +92,31 @@ export async function bulkUpsert<T extends PgTable>(
   ].join(', ');
   const changed = `(${updated.map((c) => `${tableName}.${q(c.name)}`).join(', ')})
     is distinct from (${updated.map((c) => `excluded.${q(c.name)}`).join(', ')})`;
-  const where = spec.keepWhen
-    ? sql`${sql.raw(changed)} and not (${spec.keepWhen})`
-    : sql.raw(changed);
+  const owner = spec.owner ? q(spec.owner.name) : undefined;
+  const guards = [
+    sql.raw(changed),
+    ...(owner ? [sql.raw(`${tableName}.${owner} = excluded.${owner}`)] : []),
+    ...(spec.keepWhen ? [sql`not (${spec.keepWhen})`] : []),
+  ];
   const action = updated.length
-    ? sql`do update set ${sql.raw(assignments)} where ${where}`
+    ? sql`do update set ${sql.raw(assignments)} where ${sql.join(guards, sql` and `)}`
     : sql`do nothing`;
   const conflictList = spec.conflict.map((c) => q(c.name)).join(', ');
   const joinOn = (alias: string) =>
     spec.conflict.map((c) => `${alias}.${q(c.name)} = input.${q(c.name)}`).join(' and ');
   const id = q(spec.id.name);
-  const upserted = await queryRows<{ id: string; outcome: UpsertOutcome }>(
+  const probe = spec.ids || owner;
+  const existing = probe
+    ? sql`left join lateral (
+        select t.${sql.raw(id)} as id${sql.raw(owner ? `, t.${owner} as owner` : '')}
+        from ${sql.raw(tableName)} t
+        where up.id is null and ${sql.raw(joinOn('t'))}
+      ) existing on true`
+    : sql``;
+  const unchanged = owner
+    ? sql.raw(`case when existing.owner is distinct from input.${owner} then 'skipped' else 'unchanged' end`)
+    : sql.raw(`'unchanged'`);
+  const upserted = await queryRows<{ id: string | null; outcome: UpsertOutcome }>(
     tx,
     sql`
     with input as (
@@ -99,34 +128,65 @@ export async function bulkUpsert<T extends PgTable>(
       on conflict (${sql.raw(conflictList)}) ${action}
       returning ${sql.raw(id)} as id, ${sql.raw(conflictList)}, (xmax = 0) as inserted
     )
-    select coalesce(up.id, existing.${sql.raw(id)}) as id,
-           case when up.id is null then 'unchanged' when up.inserted then 'created' else 'updated' end as outcome
+    select ${probe ? sql`coalesce(up.id, existing.id)` : sql`up.id`} as id,
+           case when up.id is null then ${unchanged} when up.inserted then 'created' else 'updated' end as outcome
     from input
     left join up on ${sql.raw(joinOn('up'))}
-    left join ${sql.raw(tableName)} existing on ${sql.raw(joinOn('existing'))}
+    ${existing}
     order by input.ord`,
   );
-  return upserted.map((row) => ({ id: String(row.id), outcome: row.outcome }));
+  return upserted.map((row) => ({ id: row.id === null ? null : String(row.id), outcome: row.outcome }));
 }
 
-/** Ids of the rows with the given keys (e.g. Salesforce ids → ids), in one query. */
-export async function idsByKey(
+/** The rows of an upsert with `ids: true`, whose ids are all known. */
+export function withIds(rows: readonly UpsertedRow[]): { id: string; outcome: UpsertOutcome }[] {
+  return rows.map(({ id, outcome }) => {
+    if (id === null) throw new Error('The upsert did not return every id');
+    return { id, outcome };
+  });
+}
+
+/** One lookup of `idsByKeys`: rows of `table` by `key`; `where` narrows them (alias `t`). */
+export interface Lookup {
+  table: PgTable;
+  key: PgColumn;
+  id: PgColumn;
+  keys: Iterable<string | null | undefined>;
+  where?: SQL;
+}
+
+/** Several key → id lookups (e.g. a batch's sessions and contacts) in one query. */
+export async function idsByKeys<K extends string>(
   tx: Tx,
-  table: PgTable,
   tenantId: string,
-  keyColumn: PgColumn,
-  idColumn: PgColumn,
-  keys: Iterable<string>,
-): Promise<Map<string, string>> {
-  const distinct = [...new Set(keys)];
-  if (!distinct.length) return new Map();
-  const tenant = (getTableColumns(table) as Record<string, PgColumn>).tenantId;
-  if (!tenant) throw new Error(`${getTableName(table)} is not tenant-owned`);
-  const found = await queryRows<{ key: string; id: string }>(
+  lookups: Record<K, Lookup>,
+): Promise<Record<K, Map<string, string>>> {
+  const names = Object.keys(lookups) as K[];
+  const result = Object.fromEntries(names.map((n) => [n, new Map<string, string>()])) as Record<
+    K,
+    Map<string, string>
+  >;
+  const parts = names.flatMap((name) => {
+    const { table, key, id, keys, where = sql`true` } = lookups[name];
+    const distinct = [...new Set([...keys].filter((k): k is string => !!k))];
+    if (!distinct.length) return [];
+    const tenant = (getTableColumns(table) as Record<string, PgColumn>).tenantId;
+    if (!tenant) throw new Error(`${getTableName(table)} is not tenant-owned`);
+    return [
+      sql`select ${name}::text as lookup, w.key, t.id::text as id
+          from unnest(${sql.param(distinct)}::text[]) as w(key)
+          cross join lateral (
+            select t.${sql.raw(q(id.name))} as id from ${sql.raw(q(getTableName(table)))} t
+            where t.${sql.raw(q(tenant.name))} = ${tenantId} and t.${sql.raw(q(key.name))} = w.key
+              and ${where}
+          ) t`,
+    ];
+  });
+  if (!parts.length) return result;
+  const found = await queryRows<{ lookup: K; key: string; id: string }>(
     tx,
-    sql`
-    select ${keyColumn} as key, ${idColumn} as id from ${table}
-    where ${tenant} = ${tenantId} and ${keyColumn} = any(${sql.param(distinct)}::text[])`,
+    sql.join(parts, sql` union all `),
   );
-  return new Map(found.map((row) => [row.key, String(row.id)]));
+  for (const row of found) result[row.lookup].set(row.key, row.id);
+  return result;
 }

@@ -3,7 +3,7 @@ import type { Tx } from '../../../core/db/client.js';
 import type { ContactKind } from '../enums.js';
 import type { ContactEmail } from '../rules/emails.js';
 import { contactEmails, contacts, students, teachers, volunteers } from '../schema.js';
-import { bulkUpsert, queryRows, type UpsertedRow } from './bulk.js';
+import { bulkUpsert, queryRows, withIds, type UpsertOutcome } from './bulk.js';
 
 export interface ContactInput {
   contact: typeof contacts.$inferInsert;
@@ -11,8 +11,10 @@ export interface ContactInput {
 }
 
 /**
- * Replaces the emails of these contacts with the given ones (one primary each); returns the
- * contacts whose emails changed.
+ * Sets the emails of contacts to the given ones (one primary each); `contactIds` are the contacts
+ * that may already have emails (not the ones just created). Returns the contacts whose emails
+ * changed. The difference is computed here so that an unchanged batch
+ * costs one read.
  */
 async function syncEmails(
   tx: Tx,
@@ -20,31 +22,46 @@ async function syncEmails(
   contactIds: readonly string[],
   emails: readonly (ContactEmail & { contactId: string })[],
 ): Promise<Set<string>> {
-  const wantedContacts = sql.param(emails.map((e) => e.contactId));
-  const wantedEmails = sql.param(emails.map((e) => e.email));
-  const removed = await queryRows<{ contact_id: string }>(
+  const existing = !contactIds.length
+    ? []
+    : await queryRows<{
+    id: string;
+    contact_id: string;
+    email: string;
+    kind: string;
+    is_primary: boolean;
+  }>(
     tx,
-    sql`
-    delete from contact_emails ce
-    where ce.tenant_id = ${tenantId} and ce.contact_id = any(${sql.param(contactIds)}::uuid[])
-      and not exists (
-        select 1 from unnest(${wantedContacts}::uuid[], ${wantedEmails}::text[]) as w(contact_id, email)
-        where w.contact_id = ce.contact_id and w.email = ce.email)
-    returning ce.contact_id`,
+    sql`select e.id, e.contact_id, e.email, e.kind, e.is_primary
+        from unnest(${sql.param(contactIds)}::uuid[]) as w(contact_id)
+        cross join lateral (
+          select * from contact_emails ce where ce.tenant_id = ${tenantId} and ce.contact_id = w.contact_id
+        ) e`,
   );
-  const primaries = emails.filter((e) => e.isPrimary);
-  await tx.execute(sql`
-    update contact_emails ce set is_primary = false
-    where ce.tenant_id = ${tenantId} and ce.contact_id = any(${sql.param(contactIds)}::uuid[])
-      and ce.is_primary
-      and not exists (
-        select 1 from unnest(${sql.param(primaries.map((e) => e.contactId))}::uuid[],
-                             ${sql.param(primaries.map((e) => e.email))}::text[]) as w(contact_id, email)
-        where w.contact_id = ce.contact_id and w.email = ce.email)`);
-  const upserted = await bulkUpsert(
+  const key = (contactId: string, email: string) => `${contactId}|${email}`;
+  const wanted = new Map(emails.map((e) => [key(e.contactId, e.email), e]));
+  const current = new Map(existing.map((e) => [key(String(e.contact_id), e.email), e]));
+  const removed = existing.filter((e) => !wanted.has(key(String(e.contact_id), e.email)));
+  const demoted = existing.filter(
+    (e) => e.is_primary && !wanted.get(key(String(e.contact_id), e.email))?.isPrimary,
+  );
+  const changed = emails.filter((e) => {
+    const now = current.get(key(e.contactId, e.email));
+    return !now || now.kind !== e.kind || now.is_primary !== e.isPrimary;
+  });
+  const ids = (rows: readonly { id: string }[]) => sql.param(rows.map((r) => String(r.id)));
+  if (removed.length) {
+    await tx.execute(sql`delete from contact_emails where id = any(${ids(removed)}::uuid[])`);
+  }
+  if (demoted.length) {
+    await tx.execute(
+      sql`update contact_emails set is_primary = false where id = any(${ids(demoted)}::uuid[])`,
+    );
+  }
+  await bulkUpsert(
     tx,
     contactEmails,
-    emails.map((e) => ({
+    changed.map((e) => ({
       tenantId,
       contactId: e.contactId,
       email: e.email,
@@ -53,10 +70,7 @@ async function syncEmails(
     })),
     { conflict: [contactEmails.contactId, contactEmails.email], id: contactEmails.contactId },
   );
-  return new Set([
-    ...removed.map((r) => String(r.contact_id)),
-    ...upserted.filter((u) => u.outcome !== 'unchanged').map((u) => u.id),
-  ]);
+  return new Set([...removed, ...demoted].map((e) => String(e.contact_id)).concat(changed.map((e) => e.contactId)));
 }
 
 /**
@@ -67,12 +81,19 @@ export async function upsertContacts(
   tx: Tx,
   tenantId: string,
   inputs: readonly ContactInput[],
-): Promise<UpsertedRow[]> {
-  const results = await bulkUpsert(
-    tx,
-    contacts,
-    inputs.map((i) => i.contact),
-    { conflict: [contacts.tenantId, contacts.externalId], id: contacts.id, touch: contacts.updatedAt },
+): Promise<{ id: string; outcome: UpsertOutcome }[]> {
+  const results = withIds(
+    await bulkUpsert(
+      tx,
+      contacts,
+      inputs.map((i) => i.contact),
+      {
+        conflict: [contacts.tenantId, contacts.externalId],
+        id: contacts.id,
+        ids: true,
+        touch: contacts.updatedAt,
+      },
+    ),
   );
   const emails = inputs.flatMap((input, i) =>
     input.emails.map((e) => ({ ...e, contactId: results[i]?.id ?? '' })),
@@ -80,7 +101,7 @@ export async function upsertContacts(
   const changed = await syncEmails(
     tx,
     tenantId,
-    results.map((r) => r.id),
+    results.filter((r) => r.outcome !== 'created').map((r) => r.id),
     emails,
   );
   return results.map((r) =>
@@ -90,7 +111,7 @@ export async function upsertContacts(
 
 const ROLE_TABLES = { volunteer: volunteers, teacher: teachers, student: students } as const;
 
-/** A contact has one role: rows of the other role tables are removed when it changes kind. */
+/** A contact has one role: when it changes kind, its rows in the other role tables go. */
 export async function removeOtherRoles(
   tx: Tx,
   kind: ContactKind,
@@ -119,22 +140,3 @@ export const upsertTeachers = (tx: Tx, rows: (typeof teachers.$inferInsert)[]) =
 
 export const upsertStudents = (tx: Tx, rows: (typeof students.$inferInsert)[]) =>
   bulkUpsert(tx, students, rows, roleSpec(students));
-
-/** Contact ids of a kind by Salesforce id, in one query. */
-export async function contactIdsByExternalId(
-  tx: Tx,
-  tenantId: string,
-  kind: ContactKind | 'any',
-  externalIds: Iterable<string>,
-): Promise<Map<string, string>> {
-  const keys = [...new Set(externalIds)];
-  if (!keys.length) return new Map();
-  const found = await queryRows<{ external_id: string; id: string }>(
-    tx,
-    sql`
-    select external_id, id from contacts
-    where tenant_id = ${tenantId} and external_id = any(${sql.param(keys)}::text[])
-      ${kind === 'any' ? sql`` : sql`and kind = ${kind}`}`,
-  );
-  return new Map(found.map((r) => [r.external_id, String(r.id)]));
-}

@@ -11,8 +11,11 @@ export async function queryOrganizationNames(
   if (!externalIds.length) return new Map();
   const found = await queryRows<{ external_id: string; id: string; name: string }>(
     tx,
-    sql`select external_id, id, name from organizations
-        where tenant_id = ${tenantId} and external_id = any(${sql.param(externalIds)}::text[])`,
+    sql`select o.external_id, o.id, o.name
+        from unnest(${sql.param(externalIds)}::text[]) as w(external_id)
+        cross join lateral (
+          select * from organizations t where t.tenant_id = ${tenantId} and t.external_id = w.external_id
+        ) o`,
   );
   return new Map(found.map((r) => [r.external_id, { id: String(r.id), name: r.name }]));
 }

@@ -1,11 +1,11 @@
 import type { ImportStep } from '../../../core/imports/types.js';
-import { idsByKey } from '../data/bulk.js';
-import { contactIdsByExternalId } from '../data/contacts.js';
+import { idsByKeys } from '../data/bulk.js';
+import { contactLookup, externalIdLookup } from '../data/lookups.js';
 import { upsertAffiliations } from '../data/records.js';
 import { affiliationStatus, AFFILIATION_STATUS_LABELS } from '../rules/affiliations.js';
 import type { affiliations } from '../schema.js';
 import { organizations } from '../schema.js';
-import { decideAndSave, distinct, rowHandler, unknownReference, type Decision } from './kit.js';
+import { decideAndSave, rowHandler, unknownReference, type Decision } from './kit.js';
 
 /** Volunteers' affiliations with organizations; a row naming an unknown record is rejected. */
 export const affiliationsStep: ImportStep = {
@@ -42,20 +42,16 @@ export const affiliationsStep: ImportStep = {
         }),
         (value) => value.externalId,
         async (tx, items) => {
-          const organizationIds = await idsByKey(
-            tx,
-            organizations,
-            ctx.tenantId,
-            organizations.externalId,
-            organizations.id,
-            distinct(items.map((i) => i.value.organization)),
-          );
-          const contactIds = await contactIdsByExternalId(
-            tx,
-            ctx.tenantId,
-            'any',
-            items.map((i) => i.value.contact),
-          );
+          const { organizationIds, contactIds } = await idsByKeys(tx, ctx.tenantId, {
+            organizationIds: externalIdLookup(
+              organizations,
+              items.map((i) => i.value.organization),
+            ),
+            contactIds: contactLookup(
+              'any',
+              items.map((i) => i.value.contact),
+            ),
+          });
           return decideAndSave(
             items,
             ({ value }): Decision<typeof affiliations.$inferInsert> => {

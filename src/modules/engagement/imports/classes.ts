@@ -1,8 +1,9 @@
 import type { ImportStep } from '../../../core/imports/types.js';
-import { idsByKey } from '../data/bulk.js';
+import { idsByKeys } from '../data/bulk.js';
+import { externalIdLookup } from '../data/lookups.js';
 import { upsertClasses } from '../data/records.js';
 import { schools } from '../schema.js';
-import { distinct, rowHandler } from './kit.js';
+import { rowHandler } from './kit.js';
 
 export const classesStep: ImportStep = {
   name: 'classes',
@@ -24,14 +25,12 @@ export const classesStep: ImportStep = {
         }),
         (value) => value.externalId,
         async (tx, items) => {
-          const schoolIds = await idsByKey(
-            tx,
-            schools,
-            ctx.tenantId,
-            schools.externalId,
-            schools.id,
-            distinct(items.map((i) => i.value.schoolExternalId)),
-          );
+          const { schoolIds } = await idsByKeys(tx, ctx.tenantId, {
+            schoolIds: externalIdLookup(
+              schools,
+              items.map((i) => i.value.schoolExternalId),
+            ),
+          });
           const results = await upsertClasses(
             tx,
             items.map(({ value }) => ({

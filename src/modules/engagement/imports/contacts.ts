@@ -131,7 +131,11 @@ export async function persistContacts<T extends { contact: ParsedContact }>(
   const people = items.map((i) => i.value.contact);
   const saved = await upsertContacts(tx, tenantId, people);
   const ids = saved.map((s) => s.id);
-  await removeOtherRoles(tx, kind, ids);
+  await removeOtherRoles(
+    tx,
+    kind,
+    saved.filter((s) => s.outcome === 'updated').map((s) => s.id),
+  );
   const roles = await role(ids);
   const flagged = people.map((p, i) => ({
     externalId: p.contact.externalId,

@@ -1,9 +1,7 @@
 import type { ImportStep, StepContext } from '../../../core/imports/types.js';
-import { idsByKey, type UpsertedRow } from '../data/bulk.js';
-import { contactIdsByExternalId } from '../data/contacts.js';
+import { idsByKeys, type UpsertedRow } from '../data/bulk.js';
+import { contactLookup, externalIdLookup } from '../data/lookups.js';
 import {
-  pairKey,
-  pairOwners,
   upsertStudentParticipations,
   upsertVolunteerParticipations,
 } from '../data/participations.js';
@@ -18,8 +16,8 @@ import {
 import { studentParticipationStatus } from '../rules/participations.js';
 import { STUDENT_PARTICIPATION_STATUSES, type StudentParticipationStatus } from '../enums.js';
 import { events, schools } from '../schema.js';
-import { decideAndSave, distinct, rowHandler, SKIP, type Decision } from './kit.js';
-import { PendingRows } from './pending.js';
+import { decideAndSave, rowHandler, SKIP, type Decision } from './kit.js';
+import { PendingRows, type Unmatched } from './pending.js';
 
 const SESSION_FIELDS = [
   'Id',
@@ -96,14 +94,12 @@ async function importSessions(ctx: StepContext): Promise<void> {
       },
       (value) => value.record.externalId,
       async (tx, items) => {
-        const schoolIds = await idsByKey(
-          tx,
-          schools,
-          ctx.tenantId,
-          schools.externalId,
-          schools.id,
-          distinct(items.map((i) => i.value.schoolExternalId)),
-        );
+        const { schoolIds } = await idsByKeys(tx, ctx.tenantId, {
+          schoolIds: externalIdLookup(
+            schools,
+            items.map((i) => i.value.schoolExternalId),
+          ),
+        });
         const results = await upsertEvents(
           tx,
           items.map(({ value }) => ({
@@ -180,26 +176,20 @@ async function importParticipants(ctx: StepContext): Promise<void> {
       (value) => value.externalId,
       async (tx, items) => {
         const ofType = (type: Participant) => items.filter((i) => i.value.type === type);
-        const eventIds = await idsByKey(
-          tx,
-          events,
-          ctx.tenantId,
-          events.externalId,
-          events.id,
-          items.map((i) => i.value.session),
-        );
-        const volunteerIds = await contactIdsByExternalId(
-          tx,
-          ctx.tenantId,
-          'volunteer',
-          ofType('volunteer').map((i) => i.value.contact),
-        );
-        const studentIds = await contactIdsByExternalId(
-          tx,
-          ctx.tenantId,
-          'student',
-          ofType('student').map((i) => i.value.contact),
-        );
+        const { eventIds, volunteerIds, studentIds } = await idsByKeys(tx, ctx.tenantId, {
+          eventIds: externalIdLookup(
+            events,
+            items.map((i) => i.value.session),
+          ),
+          volunteerIds: contactLookup(
+            'volunteer',
+            ofType('volunteer').map((i) => i.value.contact),
+          ),
+          studentIds: contactLookup(
+            'student',
+            ofType('student').map((i) => i.value.contact),
+          ),
+        });
         const resolved = items.map((item) => ({
           item,
           eventId: eventIds.get(item.value.session),
@@ -207,14 +197,9 @@ async function importParticipants(ctx: StepContext): Promise<void> {
             item.value.contact,
           ),
         }));
-        const owners = await pairOwners(
-          tx,
-          'student_participations',
-          resolved.flatMap(({ item, eventId, contactId }) =>
-            item.value.type === 'student' && eventId && contactId ? [{ eventId, contactId }] : [],
-          ),
-        );
-        return decideAndSave(
+        const pairs = new Set<string>();
+        const unmatched: Unmatched[] = [];
+        const results = await decideAndSave(
           resolved,
           async ({ item, eventId, contactId }): Promise<Decision<Matched>> => {
             const { value, key, row } = item;
@@ -222,14 +207,13 @@ async function importParticipants(ctx: StepContext): Promise<void> {
               const reason = !contactId
                 ? `${value.type === 'volunteer' ? 'Volunteer' : 'Student'} ${value.contact} is not imported`
                 : `Session ${value.session} is not imported`;
-              await pending.add(tx, ENTITY[value.type], row, key, reason);
+              unmatched.push({ entityType: ENTITY[value.type], row, key, reason });
               return { result: { outcome: 'skipped' } };
             }
             if (value.type === 'student') {
-              const pair = pairKey({ eventId, contactId });
-              const owner = owners.get(pair);
-              if (owner && owner !== key) return { result: { outcome: 'skipped' } };
-              owners.set(pair, key);
+              const pair = `${eventId}|${contactId}`;
+              if (pairs.has(pair)) return { result: { outcome: 'skipped' } };
+              pairs.add(pair);
             }
             return { save: { key, value, eventId, contactId } };
           },
@@ -245,7 +229,7 @@ async function importParticipants(ctx: StepContext): Promise<void> {
               await pending.resolve(
                 tx,
                 ENTITY[type],
-                rows.map((m, i) => ({ key: m.key, id: saved[i]?.id ?? '' })),
+                rows.map((m, i) => ({ key: m.key, id: saved[i]?.id ?? null })),
               );
             };
             await save('volunteer', (rows) =>
@@ -281,6 +265,8 @@ async function importParticipants(ctx: StepContext): Promise<void> {
             return matched.map((m) => outcomes.get(m.key) ?? { outcome: 'unchanged' as const });
           },
         );
+        await pending.add(tx, unmatched);
+        return results;
       },
     ),
   );

@@ -1,11 +1,11 @@
 import type { ImportStep } from '../../../core/imports/types.js';
-import { idsByKey } from '../data/bulk.js';
-import { contactIdsByExternalId } from '../data/contacts.js';
+import { idsByKeys } from '../data/bulk.js';
+import { contactLookup, externalIdLookup } from '../data/lookups.js';
 import { upsertActivities } from '../data/records.js';
 import type { activities } from '../schema.js';
 import { events } from '../schema.js';
-import { decideAndSave, distinct, rowHandler, SKIP, type Decision } from './kit.js';
-import { PendingRows } from './pending.js';
+import { decideAndSave, rowHandler, SKIP, type Decision } from './kit.js';
+import { PendingRows, type Unmatched } from './pending.js';
 
 const TASKS = 'Task';
 
@@ -43,21 +43,18 @@ export const historyStep: ImportStep = {
         },
         (value) => value.externalId,
         async (tx, items) => {
-          const contactIds = await contactIdsByExternalId(
-            tx,
-            ctx.tenantId,
-            'any',
-            items.map((i) => i.value.contact),
-          );
-          const eventIds = await idsByKey(
-            tx,
-            events,
-            ctx.tenantId,
-            events.externalId,
-            events.id,
-            distinct(items.map((i) => i.value.event)),
-          );
-          return decideAndSave(
+          const { contactIds, eventIds } = await idsByKeys(tx, ctx.tenantId, {
+            contactIds: contactLookup(
+              'any',
+              items.map((i) => i.value.contact),
+            ),
+            eventIds: externalIdLookup(
+              events,
+              items.map((i) => i.value.event),
+            ),
+          });
+          const unmatched: Unmatched[] = [];
+          const results = await decideAndSave(
             items,
             async ({ key, row, value }): Promise<Decision<typeof activities.$inferInsert>> => {
               const contactId = contactIds.get(value.contact);
@@ -66,7 +63,7 @@ export const historyStep: ImportStep = {
                 const reason = !contactId
                   ? `Contact ${value.contact} is not imported`
                   : `Session ${value.event ?? ''} is not imported`;
-                await pending.add(tx, 'activity', row, key, reason);
+                unmatched.push({ entityType: 'activity', row, key, reason });
                 return { result: { outcome: 'skipped' } };
               }
               return {
@@ -88,11 +85,13 @@ export const historyStep: ImportStep = {
               await pending.resolve(
                 tx,
                 'activity',
-                records.map((r, i) => ({ key: r.externalId, id: saved[i]?.id ?? '' })),
+                records.map((r, i) => ({ key: r.externalId, id: saved[i]?.id ?? null })),
               );
               return saved;
             },
           );
+          await pending.add(tx, unmatched);
+          return results;
         },
       ),
     );

@@ -58,11 +58,15 @@ export const organizationsStep: ImportStep = {
           tx,
           items.map((i) => i.value.record),
         );
-        const flagged = items.map((item, i) => ({
-          externalId: item.key,
-          entityId: results[i]?.id,
-          missing: item.value.missingType,
-        }));
+        // An unchanged organization has the same type as when its flag was last decided.
+        const flagged = items
+          .map((item, i) => ({
+            externalId: item.key,
+            entityId: results[i]?.id,
+            missing: item.value.missingType,
+            touched: results[i]?.outcome !== 'unchanged',
+          }))
+          .filter((f) => f.touched);
         await openFlags(
           tx,
           ctx.tenantId,

@@ -3,6 +3,14 @@ import type { SourceRow, StepContext } from '../../../core/imports/types.js';
 import { openFlags, resolveFlags } from '../data/flags.js';
 import type { FlagEntityType, FlagIssue } from '../enums.js';
 
+/** A row whose contact or event is not imported (yet). */
+export interface Unmatched {
+  entityType: FlagEntityType;
+  row: SourceRow;
+  key: string;
+  reason: string;
+}
+
 /** The key of a source row in the pending queue. */
 export type RowKey = (row: SourceRow) => string;
 
@@ -43,25 +51,29 @@ export class PendingRows {
     yield* replay.values();
   }
 
-  /** Queues a row whose reference is missing and opens its flag. */
-  async add(
-    tx: Tx,
-    entityType: FlagEntityType,
-    row: SourceRow,
-    key: string,
-    reason: string,
-  ): Promise<void> {
-    await this.ctx.pending.add(tx, { kind: this.kind, key, row, reason });
-    await openFlags(tx, this.ctx.tenantId, entityType, this.issue, [
-      { externalId: key, details: reason },
-    ]);
+  /** Queues rows whose reference is missing and opens their flags. */
+  async add(tx: Tx, items: readonly Unmatched[]): Promise<void> {
+    for (const { row, key, reason } of items) {
+      await this.ctx.pending.add(tx, { kind: this.kind, key, row, reason });
+    }
+    for (const entityType of new Set(items.map((i) => i.entityType))) {
+      await openFlags(
+        tx,
+        this.ctx.tenantId,
+        entityType,
+        this.issue,
+        items
+          .filter((i) => i.entityType === entityType)
+          .map((i) => ({ externalId: i.key, details: i.reason })),
+      );
+    }
   }
 
   /** Resolves the queue entries and flags of rows that were pending and are now imported. */
   async resolve(
     tx: Tx,
     entityType: FlagEntityType,
-    imported: readonly { key: string; id: string }[],
+    imported: readonly { key: string; id: string | null }[],
   ): Promise<void> {
     const resolved = imported.filter((i) => this.waiting.has(i.key));
     for (const { key } of resolved) await this.ctx.pending.resolve(tx, this.kind, key);

@@ -1,11 +1,12 @@
 import type { ImportStep } from '../../../core/imports/types.js';
-import { idsByKey } from '../data/bulk.js';
+import { idsByKeys } from '../data/bulk.js';
+import { externalIdLookup } from '../data/lookups.js';
 import { upsertDistricts, upsertSchools } from '../data/records.js';
 import { districts } from '../schema.js';
 import { accountRole } from '../rules/organizations.js';
 import { schoolLevel } from '../rules/schools.js';
 import { ACCOUNT_FIELDS } from './organizations.js';
-import { distinct, rowHandler, rowsWhere } from './kit.js';
+import { rowHandler, rowsWhere } from './kit.js';
 
 const SPEC = { fields: ACCOUNT_FIELDS, required: ['Id', 'Name', 'Type', 'ParentId'] } as const;
 
@@ -51,14 +52,12 @@ export const schoolsStep: ImportStep = {
         }),
         (value) => value.externalId,
         async (tx, items) => {
-          const districtIds = await idsByKey(
-            tx,
-            districts,
-            ctx.tenantId,
-            districts.externalId,
-            districts.id,
-            distinct(items.map((i) => i.value.districtExternalId)),
-          );
+          const { districtIds } = await idsByKeys(tx, ctx.tenantId, {
+            districtIds: externalIdLookup(
+              districts,
+              items.map((i) => i.value.districtExternalId),
+            ),
+          });
           const results = await upsertSchools(
             tx,
             items.map(({ value }) => ({

@@ -1,10 +1,11 @@
 import type { ImportStep, SourceRow } from '../../../core/imports/types.js';
-import { idsByKey } from '../data/bulk.js';
+import { idsByKeys } from '../data/bulk.js';
 import { upsertStudents } from '../data/contacts.js';
+import { externalIdLookup } from '../data/lookups.js';
 import { classes, schools } from '../schema.js';
 import { gradeLevel } from '../rules/schools.js';
 import { contactRows, parseContact, persistContacts } from './contacts.js';
-import { distinct, rowHandler } from './kit.js';
+import { rowHandler } from './kit.js';
 
 /** Groups rows into arrays of `size`, stopping after `maxChunks` chunks when given. */
 export async function* chunks<T>(
@@ -49,22 +50,16 @@ export const studentsStep: ImportStep = {
       }),
       (value) => value.contact.contact.externalId,
       async (tx, items) => {
-        const schoolIds = await idsByKey(
-          tx,
-          schools,
-          ctx.tenantId,
-          schools.externalId,
-          schools.id,
-          distinct(items.map((i) => i.value.schoolExternalId)),
-        );
-        const classIds = await idsByKey(
-          tx,
-          classes,
-          ctx.tenantId,
-          classes.externalId,
-          classes.id,
-          distinct(items.map((i) => i.value.classExternalId)),
-        );
+        const { schoolIds, classIds } = await idsByKeys(tx, ctx.tenantId, {
+          schoolIds: externalIdLookup(
+            schools,
+            items.map((i) => i.value.schoolExternalId),
+          ),
+          classIds: externalIdLookup(
+            classes,
+            items.map((i) => i.value.classExternalId),
+          ),
+        });
         return persistContacts(tx, ctx.tenantId, 'student', items, (ids) =>
           upsertStudents(
             tx,

@@ -1,9 +1,10 @@
 import type { ImportStep } from '../../../core/imports/types.js';
-import { idsByKey } from '../data/bulk.js';
+import { idsByKeys } from '../data/bulk.js';
+import { externalIdLookup } from '../data/lookups.js';
 import { upsertTeachers } from '../data/contacts.js';
 import { schools } from '../schema.js';
 import { contactRows, parseContact, persistContacts } from './contacts.js';
-import { distinct, rowHandler } from './kit.js';
+import { rowHandler } from './kit.js';
 
 export const teachersStep: ImportStep = {
   name: 'teachers',
@@ -20,14 +21,12 @@ export const teachersStep: ImportStep = {
         }),
         (value) => value.contact.contact.externalId,
         async (tx, items) => {
-          const schoolIds = await idsByKey(
-            tx,
-            schools,
-            ctx.tenantId,
-            schools.externalId,
-            schools.id,
-            distinct(items.map((i) => i.value.schoolExternalId)),
-          );
+          const { schoolIds } = await idsByKeys(tx, ctx.tenantId, {
+            schoolIds: externalIdLookup(
+              schools,
+              items.map((i) => i.value.schoolExternalId),
+            ),
+          });
           return persistContacts(tx, ctx.tenantId, 'teacher', items, (ids) =>
             upsertTeachers(
               tx,

@@ -1,6 +1,7 @@
 import type { Tx } from '../../../core/db/client.js';
 import type { ImportStep, SourceRow, StepContext } from '../../../core/imports/types.js';
-import { idsByKey, type UpsertedRow } from '../data/bulk.js';
+import { idsByKeys, type UpsertedRow } from '../data/bulk.js';
+import { externalIdLookup } from '../data/lookups.js';
 import {
   upsertTeacherParticipations,
   upsertVolunteerParticipations,
@@ -19,7 +20,7 @@ import { FieldError, type RowFields } from '../rules/fields.js';
 import { teacherParticipationStatus } from '../rules/participations.js';
 import { events } from '../schema.js';
 import { decideAndSave, rowHandler, type Decision, type Parsed } from './kit.js';
-import { PendingRows } from './pending.js';
+import { PendingRows, type Unmatched } from './pending.js';
 
 /** The virtual-session platform's session report: `session_report.xlsx` or `.csv` in the source. */
 export const SESSION_REPORT = 'session_report';
@@ -95,14 +96,12 @@ async function sessionEvents(
   const bySession = new Map<string, ReportRow>();
   for (const r of rows) if (!bySession.has(sessionKey(r))) bySession.set(sessionKey(r), r);
   const sessions = [...bySession.values()];
-  const byId = await idsByKey(
-    tx,
-    events,
-    tenantId,
-    events.externalId,
-    events.id,
-    sessions.flatMap((r) => (r.sessionId ? [r.sessionId] : [])),
-  );
+  const { byId } = await idsByKeys(tx, tenantId, {
+    byId: externalIdLookup(
+      events,
+      sessions.flatMap((r) => (r.sessionId ? [r.sessionId] : [])),
+    ),
+  });
   const byTitle = await eventsByTitleAndDate(
     tx,
     tenantId,
@@ -133,7 +132,8 @@ async function sessionEvents(
     })),
   );
   missing.forEach((r, i) => {
-    found.set(sessionKey(r), created[i]?.id ?? '');
+    const id = created[i]?.id;
+    if (id) found.set(sessionKey(r), id);
   });
   await setCareerClusters(
     tx,
@@ -184,7 +184,8 @@ function persist(ctx: StepContext, pending: PendingRows) {
       r.role === 'educator'
         ? ('teacher_participation' as const)
         : ('volunteer_participation' as const);
-    return decideAndSave(
+    const unmatched: Unmatched[] = [];
+    const results = await decideAndSave(
       items,
       async ({ key, row, value }: Parsed<ReportRow>): Promise<Decision<Matched>> => {
         const eventId = eventIds.get(sessionKey(value));
@@ -196,7 +197,7 @@ function persist(ctx: StepContext, pending: PendingRows) {
           const reason = !eventId
             ? `Session "${value.title}" on ${value.date} is not imported and the report has no Session ID`
             : `No single ${value.role === 'educator' ? 'teacher' : 'volunteer'} named ${value.name}`;
-          await pending.add(tx, entity(value), row, key, reason);
+          unmatched.push({ entityType: entity(value), row, key, reason });
           return { result: { outcome: 'skipped' } };
         }
         return { save: { key, row: value, eventId, contactId } };
@@ -232,16 +233,18 @@ function persist(ctx: StepContext, pending: PendingRows) {
         await pending.resolve(
           tx,
           'teacher_participation',
-          educators.map((m, i) => ({ key: m.key, id: teacherRows[i]?.id ?? '' })),
+          educators.map((m, i) => ({ key: m.key, id: teacherRows[i]?.id ?? null })),
         );
         await pending.resolve(
           tx,
           'volunteer_participation',
-          professionals.map((m, i) => ({ key: m.key, id: volunteerRows[i]?.id ?? '' })),
+          professionals.map((m, i) => ({ key: m.key, id: volunteerRows[i]?.id ?? null })),
         );
         return matched.map((m) => outcomes.get(m.key) ?? { outcome: 'unchanged' as const });
       },
     );
+    await pending.add(tx, unmatched);
+    return results;
   };
 }
 
