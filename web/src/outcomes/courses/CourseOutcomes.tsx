@@ -52,8 +52,7 @@ function OutcomeForm({ course, outcome, onDone }: OutcomeFormProps) {
         <Textarea
           label={outcome ? `${course.number}.${String(outcome.number)}` : 'New outcome'}
           description={outcome ? undefined : 'Every section of the course gets it.'}
-          autosize
-          minRows={2}
+          rows={3}
           data-autofocus
           value={description}
           onChange={(event) => setDescription(event.currentTarget.value)}

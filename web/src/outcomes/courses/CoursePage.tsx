@@ -96,7 +96,7 @@ export function CoursePage() {
                 </Button>
                 {course.offeringCount === 0 && (
                   <Button variant="light" color="red" onClick={() => setDialog('delete')}>
-                    Delete
+                    Delete course
                   </Button>
                 )}
               </Group>

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { page } from '../../test/adminFixtures';
 import { errorReply, mockApi, reply } from '../../test/http';
 import { renderApp } from '../../test/render';
-import { nursing, outcomesMe, unclassified } from '../test/fixtures';
+import { nursing, outcomesMe, unclassified, SLOW } from '../test/fixtures';
 
 function renderPrograms(role: 'tenant_admin' | 'program_admin' = 'tenant_admin', routes = {}) {
   const api = mockApi({
@@ -26,7 +26,7 @@ const rowOf = (text: string) => {
 describe('ProgramsPage', () => {
   it('lists the programs, the default one marked and never deletable', async () => {
     const { api } = renderPrograms();
-    expect(await screen.findByText('Nursing')).toBeVisible();
+    expect(await screen.findByText('Nursing', {}, SLOW)).toBeVisible();
     expect(rowOf('Unclassified').getByText('Default')).toBeVisible();
     expect(rowOf('Unclassified').queryByRole('button', { name: 'Delete' })).toBeNull();
     expect(rowOf('Nursing').getByText('NURS')).toBeVisible();
@@ -48,7 +48,7 @@ describe('ProgramsPage', () => {
         reply(201, { ...nursing, id: 'p-9', name: 'Welding' }),
       ],
     });
-    await user.click(await screen.findByRole('button', { name: 'New program' }));
+    await user.click(await screen.findByRole('button', { name: 'New program' }, SLOW));
     const form = screen.getByRole('form', { name: 'New program' });
     await user.click(within(form).getByRole('button', { name: 'Create program' }));
     expect(within(form).getByText('Enter the program’s name.')).toBeVisible();
@@ -74,7 +74,7 @@ describe('ProgramsPage', () => {
     const { api, user } = renderPrograms('tenant_admin', {
       'PATCH /api/outcomes/programs/p-1': reply(200, { ...nursing, name: 'Nursing (RN)' }),
     });
-    await screen.findByText('Nursing');
+    await screen.findByText('Nursing', {}, SLOW);
     await user.click(rowOf('Nursing').getByRole('button', { name: 'Edit' }));
     const name = screen.getByRole('textbox', { name: 'Name' });
     await user.clear(name);
@@ -91,7 +91,7 @@ describe('ProgramsPage', () => {
     const { api, user } = renderPrograms('tenant_admin', {
       'DELETE /api/outcomes/programs/p-1': reply(200, { movedToDefault: 2 }),
     });
-    await screen.findByText('Nursing');
+    await screen.findByText('Nursing', {}, SLOW);
     await user.click(rowOf('Nursing').getByRole('button', { name: 'Delete' }));
     const dialog = await screen.findByRole('dialog', { name: 'Delete Nursing?' });
     expect(within(dialog).getByText(/move to Unclassified/)).toBeVisible();
@@ -102,7 +102,7 @@ describe('ProgramsPage', () => {
 
   it('shows program admins their programs read-only', async () => {
     renderPrograms('program_admin');
-    await screen.findByText('Nursing');
+    await screen.findByText('Nursing', {}, SLOW);
     expect(screen.queryByRole('button', { name: 'New program' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Edit' })).toBeNull();
   });

@@ -3,6 +3,9 @@ import { meFixture, northCollege } from '../../test/fixtures';
 import type { Course, CourseDetail, Offering, Program, Section, Term } from '../types';
 
 /** A signed-in user of North College (outcomes) with a role. */
+/** The first screen of a test renders the whole app: give it time on a busy machine. */
+export const SLOW = { timeout: 5000 };
+
 export function outcomesMe(role: 'tenant_admin' | 'program_admin' = 'tenant_admin'): Me {
   return meFixture({
     tenants: [
