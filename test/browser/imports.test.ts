@@ -10,7 +10,7 @@ import { expectedCounts } from '../integration/engagement/sample-expectations.js
 import { launchBrowser, screenshotOnFailure, signInThroughForm } from '../support/browser.js';
 import { startLiveServer } from '../support/live-server.js';
 
-const SAMPLES = path.resolve('../shared/samples/engagement');
+const SAMPLES = path.resolve(import.meta.dirname, '../../samples/engagement');
 
 /** The sample export as the zip a user would upload. */
 async function sampleZip(): Promise<string> {

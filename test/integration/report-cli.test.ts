@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../support/cli.js';
 import { createPostgresDatabase, testDatabaseKinds } from '../support/databases.js';
 
-const SAMPLES = path.resolve(import.meta.dirname, '../../../shared/samples/engagement');
+const SAMPLES = path.resolve(import.meta.dirname, '../../samples/engagement');
 
 describe.each(testDatabaseKinds())('eduledger report on %s', (kind) => {
   const saved = { ...process.env };

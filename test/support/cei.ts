@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 
-export const SAMPLES = path.resolve(import.meta.dirname, '../../../shared/samples/outcomes');
+export const SAMPLES = path.resolve(import.meta.dirname, '../../samples/outcomes');
 
 export const CEI_HEADER = [
   'course',

@@ -7,7 +7,7 @@ import { createPostgresDatabase, testDatabaseKinds } from '../../support/databas
 import { baseExport, removeDir, writeExport } from './fixtures.js';
 import { expectedCounts } from './sample-expectations.js';
 
-const SAMPLES = path.resolve(import.meta.dirname, '../../../../shared/samples/engagement');
+const SAMPLES = path.resolve(import.meta.dirname, '../../../samples/engagement');
 const STEPS = [
   'organizations',
   'schools',

@@ -16,7 +16,7 @@ import {
 } from '../../support/databases.js';
 import { expectedCounts, readCsv } from './sample-expectations.js';
 
-const SAMPLES = path.resolve(import.meta.dirname, '../../../../shared/samples/engagement');
+const SAMPLES = path.resolve(import.meta.dirname, '../../../samples/engagement');
 
 const countsOf = (summary: RunSummary) =>
   Object.fromEntries(

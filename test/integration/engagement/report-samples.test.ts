@@ -16,7 +16,7 @@ import { rows as sqlRows, signIn } from '../../support/identity.js';
 import { sql } from 'drizzle-orm';
 import { expectedReports } from './report-expectations.js';
 
-const SAMPLES = path.resolve(import.meta.dirname, '../../../../shared/samples/engagement');
+const SAMPLES = path.resolve(import.meta.dirname, '../../../samples/engagement');
 const YEAR = '2024-2025';
 
 /** Numbers compared to the cent, names case-insensitively (the import title-cases ALL-CAPS names). */

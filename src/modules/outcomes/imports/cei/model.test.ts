@@ -4,7 +4,7 @@ import type { SourceRow } from '../../../../core/imports/types.js';
 import { buildCeiModel } from './model.js';
 import { CEI_OBJECT, ceiWorkbookSource } from './source.js';
 
-const SAMPLES = path.resolve(import.meta.dirname, '../../../../../../shared/samples/outcomes');
+const SAMPLES = path.resolve(import.meta.dirname, '../../../../../samples/outcomes');
 
 async function rowsOf(file: string) {
   const rows: SourceRow[] = [];
