@@ -3,6 +3,7 @@ import { appVersion } from '../core/version.js';
 import { modules } from '../modules/registry.js';
 import { registerDbCommands } from './commands/db.js';
 import { registerEmailCommands } from './commands/email.js';
+import { registerExportCommands } from './commands/export-outcomes.js';
 import { registerImportCommands } from './commands/import.js';
 import { registerOutcomesImportCommand } from './commands/import-outcomes.js';
 import { registerReportCommands } from './commands/report.js';
@@ -25,5 +26,6 @@ export function buildProgram(): Command {
   registerReportCommands(program);
   registerImportCommands(program, modules);
   registerOutcomesImportCommand(program);
+  registerExportCommands(program);
   return program;
 }

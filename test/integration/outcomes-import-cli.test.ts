@@ -86,6 +86,31 @@ describe.each(testDatabaseKinds())('eduledger import outcomes on %s', (kind) => 
     expect(result.stdout).toContain('warning: 2024FAresults_safe.xlsx, row 197');
   });
 
+  it('exports the institution and imports the export back, changing nothing', async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'edl-export-')), 'demo.zip');
+    const exported = await runCli([
+      'export',
+      'outcomes',
+      '--tenant',
+      'demo',
+      '--out',
+      out,
+      '--json',
+    ]);
+    expect(exported.code).toBe(0);
+    expect(JSON.parse(exported.stdout)).toMatchObject({
+      file: out,
+      format: 'eduledger-outcomes',
+      counts: { sections: 311, section_outcomes: 1538 },
+    });
+    const reimported = await importCli('--file', out, '--json');
+    expect(reimported.code).toBe(0);
+    const json = JSON.parse(reimported.stdout) as {
+      counts: Record<string, { created: number; updated: number; unchanged: number }>;
+    };
+    expect(json.counts.sectionOutcomes).toEqual({ created: 0, updated: 0, unchanged: 1538 });
+  });
+
   it('exits 1 when the workbook fails, 2 on bad usage', async () => {
     const bad = await writeWorkbook([['ACC-201']], ['course']);
     const failed = await importCli('--file', bad, '--json');

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/core/db/client.js';
 import { createLogger } from '../../src/core/observe/logger.js';
-import { importCei } from '../../src/modules/outcomes/imports/service.js';
+import { importOutcomes } from '../../src/modules/outcomes/imports/service.js';
 import { CEI_HEADER, SAMPLES, ceiRow, writeNotAWorkbook, writeWorkbook } from '../support/cei.js';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../support/databases.js';
 import { rows } from '../support/identity.js';
@@ -37,12 +37,13 @@ describe.each(testDatabaseKinds())('CEI workbook import on %s', (kind) => {
   };
 
   const importFile = async (slug: string, filePath: string, validateOnly = false) =>
-    importCei(
+    importOutcomes(
       { db: database.db, logger: createLogger('silent') },
       {
         tenantId: await institution(slug),
         filePath,
         fileName: path.basename(filePath),
+        format: 'cei',
         validateOnly,
         triggeredBy: { type: 'system' },
         audit: { actor: { type: 'system' } },

@@ -3,13 +3,18 @@ import path from 'node:path';
 import { Option, type Command } from 'commander';
 import { ValidationError } from '../../core/errors.js';
 import { findTenantBySlug } from '../../core/tenants/service.js';
-import { importCei, type OutcomesImportResult } from '../../modules/outcomes/imports/service.js';
+import {
+  IMPORT_FORMATS,
+  importOutcomes,
+  type ImportFormat,
+  type OutcomesImportResult,
+} from '../../modules/outcomes/imports/service.js';
 import { runWithRuntime } from '../run-with-runtime.js';
 
 interface OutcomesImportOptions {
   tenant: string;
   file: string;
-  format: 'cei';
+  format?: ImportFormat;
   validateOnly?: boolean;
   json?: boolean;
 }
@@ -50,8 +55,13 @@ export function registerOutcomesImportCommand(program: Command) {
     .command('outcomes')
     .description('import an institution’s courses, sections and outcomes from a registrar feed')
     .requiredOption('--tenant <slug>', 'tenant (institution)')
-    .requiredOption('--file <file>', 'the CEI workbook (.xlsx)')
-    .addOption(new Option('--format <format>', 'file format').choices(['cei']).default('cei'))
+    .requiredOption('--file <file>', 'a CEI workbook (.xlsx) or an outcomes export (.zip)')
+    .addOption(
+      new Option(
+        '--format <format>',
+        'cei, or generic (an export zip); default from the file',
+      ).choices(IMPORT_FORMATS),
+    )
     .option('--validate-only', 'run every check and report, but write nothing but the run record')
     .option('--json', 'machine-readable output')
     .action((options: OutcomesImportOptions) =>
@@ -67,12 +77,15 @@ export function registerOutcomesImportCommand(program: Command) {
         if (!statSync(filePath, { throwIfNoEntry: false })?.isFile()) {
           throw new ValidationError(`--file ${options.file} does not exist`);
         }
-        const result = await importCei(
+        const result = await importOutcomes(
           { db: database.db, logger },
           {
             tenantId: tenant.id,
             filePath,
             fileName: path.basename(filePath),
+            format:
+              options.format ??
+              (path.extname(filePath).toLowerCase() === '.zip' ? 'generic' : 'cei'),
             validateOnly: options.validateOnly ?? false,
             triggeredBy: { type: 'system' },
             audit: { tenantId: tenant.id, actor: { type: 'system' } },

@@ -272,7 +272,6 @@ export async function insertSectionOutcomes(
   return created.length;
 }
 
-
 export const updateSectionOutcome = (
   q: Queryable,
   id: string,

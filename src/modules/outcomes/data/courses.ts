@@ -90,7 +90,10 @@ export async function list(q: Queryable, query: CourseQuery) {
     .orderBy(...ordering(query.order, sortColumns[query.sort], courses.id))
     .limit(query.limit)
     .offset(query.offset);
-  const [total] = await q.select({ n: sql<number>`count(*)::int` }).from(courses).where(condition);
+  const [total] = await q
+    .select({ n: sql<number>`count(*)::int` })
+    .from(courses)
+    .where(condition);
   return { items: await withPrograms(q, rows), total: total?.n ?? 0 };
 }
 
@@ -106,7 +109,13 @@ export const findByNumber = async (q: Queryable, number: string) =>
   (await q.select().from(courses).where(eq(courses.number, number)))[0];
 
 export const insert = async (q: Queryable, tenantId: string, values: CourseValues) =>
-  (await q.insert(courses).values({ tenantId, ...values }).onConflictDoNothing().returning())[0];
+  (
+    await q
+      .insert(courses)
+      .values({ tenantId, ...values })
+      .onConflictDoNothing()
+      .returning()
+  )[0];
 
 export const update = async (q: Queryable, id: string, values: Partial<CourseValues>) =>
   (

@@ -82,8 +82,7 @@ export const findByNameWithoutEmail = async (q: Queryable, name: string) =>
 export const userIdForEmail = async (q: Queryable, email: string | null) =>
   email === null
     ? null
-    : ((await q.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]?.id ??
-      null);
+    : ((await q.select({ id: users.id }).from(users).where(eq(users.email, email)))[0]?.id ?? null);
 
 export interface InstructorValues {
   name: string;
@@ -92,7 +91,13 @@ export interface InstructorValues {
 }
 
 export const insert = async (q: Queryable, tenantId: string, values: InstructorValues) =>
-  (await q.insert(instructors).values({ tenantId, ...values }).onConflictDoNothing().returning())[0];
+  (
+    await q
+      .insert(instructors)
+      .values({ tenantId, ...values })
+      .onConflictDoNothing()
+      .returning()
+  )[0];
 
 export const update = async (q: Queryable, id: string, values: Partial<InstructorValues>) =>
   (

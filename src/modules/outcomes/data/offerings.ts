@@ -75,6 +75,12 @@ export const insert = async (
   tenantId: string,
   values: { courseId: string; termId: string },
 ) =>
-  (await q.insert(offerings).values({ tenantId, ...values }).onConflictDoNothing().returning())[0];
+  (
+    await q
+      .insert(offerings)
+      .values({ tenantId, ...values })
+      .onConflictDoNothing()
+      .returning()
+  )[0];
 
 export const remove = (q: Queryable, id: string) => q.delete(offerings).where(eq(offerings.id, id));

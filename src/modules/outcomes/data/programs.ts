@@ -10,7 +10,10 @@ export const PROGRAM_SORTS = ['name', 'shortName', 'courseCount'] as const;
 export type ProgramSort = (typeof PROGRAM_SORTS)[number];
 
 export type ProgramRow = typeof programs.$inferSelect;
-export type ProgramValues = Pick<typeof programs.$inferInsert, 'name' | 'shortName' | 'description'>;
+export type ProgramValues = Pick<
+  typeof programs.$inferInsert,
+  'name' | 'shortName' | 'description'
+>;
 
 // Qualified by hand: drizzle leaves columns inside sql`` unqualified.
 const courseCount = sql<number>`(select count(*)::int from course_programs cp
@@ -60,7 +63,10 @@ export async function list(q: Queryable, query: ProgramQuery) {
     .orderBy(...ordering(query.order, sortColumns[query.sort], programs.id))
     .limit(query.limit)
     .offset(query.offset);
-  const [total] = await q.select({ n: sql<number>`count(*)::int` }).from(programs).where(where);
+  const [total] = await q
+    .select({ n: sql<number>`count(*)::int` })
+    .from(programs)
+    .where(where);
   return { items, total: total?.n ?? 0 };
 }
 
@@ -80,7 +86,13 @@ export const findMany = (q: Queryable, scope: OutcomesScope, ids: readonly strin
     .where(allOf(inArray(programs.id, [...ids]), programVisible(scope, programs.id)));
 
 export const insert = async (q: Queryable, tenantId: string, values: ProgramValues) =>
-  (await q.insert(programs).values({ tenantId, ...values }).onConflictDoNothing().returning())[0];
+  (
+    await q
+      .insert(programs)
+      .values({ tenantId, ...values })
+      .onConflictDoNothing()
+      .returning()
+  )[0];
 
 export const update = async (q: Queryable, id: string, values: Partial<ProgramValues>) =>
   (

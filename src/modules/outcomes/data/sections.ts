@@ -87,8 +87,13 @@ interface InstructorFields {
 
 /** A listed section with its instructor as one object (null when unassigned). */
 const shaped = <T extends InstructorFields>(listedRow: T) => {
-  const { instructorId, instructorName, instructorEmail, instructorStatus: status, ...row } =
-    listedRow;
+  const {
+    instructorId,
+    instructorName,
+    instructorEmail,
+    instructorStatus: status,
+    ...row
+  } = listedRow;
   return {
     ...row,
     instructor:
@@ -210,8 +215,5 @@ export const remove = (q: Queryable, id: string) => q.delete(sections).where(eq(
 
 export const idsOfOffering = async (q: Queryable, offeringId: string) =>
   (
-    await q
-      .select({ id: sections.id })
-      .from(sections)
-      .where(eq(sections.offeringId, offeringId))
+    await q.select({ id: sections.id }).from(sections).where(eq(sections.offeringId, offeringId))
   ).map((r) => r.id);

@@ -1,4 +1,14 @@
-import { and, asc, desc, ilike, or, sql, type AnyColumn, type SQL, type Subquery } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  ilike,
+  or,
+  sql,
+  type AnyColumn,
+  type SQL,
+  type Subquery,
+} from 'drizzle-orm';
 import type { Queryable } from '../../../core/db/client.js';
 
 export type Order = 'asc' | 'desc';

@@ -63,7 +63,10 @@ export async function list(q: Queryable, query: TermQuery) {
     .orderBy(...ordering(query.order, sortColumns[query.sort], terms.id))
     .limit(query.limit)
     .offset(query.offset);
-  const [total] = await q.select({ n: sql<number>`count(*)::int` }).from(terms).where(where);
+  const [total] = await q
+    .select({ n: sql<number>`count(*)::int` })
+    .from(terms)
+    .where(where);
   return { items, total: total?.n ?? 0 };
 }
 
@@ -77,7 +80,13 @@ export const findByCode = async (q: Queryable, code: string) =>
   (await q.select().from(terms).where(eq(terms.code, code)))[0];
 
 export const insert = async (q: Queryable, tenantId: string, values: TermValues) =>
-  (await q.insert(terms).values({ tenantId, ...values }).onConflictDoNothing().returning())[0];
+  (
+    await q
+      .insert(terms)
+      .values({ tenantId, ...values })
+      .onConflictDoNothing()
+      .returning()
+  )[0];
 
 export const update = async (q: Queryable, id: string, values: Partial<TermValues>) =>
   (

@@ -8,7 +8,7 @@ import type { ModuleRouteDeps } from '../../../core/modules/define-module.js';
 import { actorOf } from '../services/context.js';
 import { callerOf } from '../scope.js';
 import { SUBJECTS } from '../permissions.js';
-import { importCei, type OutcomesImportResult } from '../imports/service.js';
+import { importOutcomes, type OutcomesImportResult } from '../imports/service.js';
 import { uploadStore, type Upload } from '../imports/uploads.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -86,12 +86,13 @@ export function importRoutes(app: HttpApp, { db }: ModuleRouteDeps) {
 
   const run = async (request: FastifyRequest, upload: Upload, validateOnly: boolean) => {
     const ctx = request.ctx;
-    const result = await importCei(
+    const result = await importOutcomes(
       { db, logger: request.log as Logger },
       {
         tenantId: callerOf(ctx).tenantId,
         filePath: upload.filePath,
         fileName: upload.fileName,
+        format: 'cei',
         validateOnly,
         triggeredBy: ctx.user ? { type: 'user', userId: ctx.user.id } : { type: 'system' },
         audit: ctx,
