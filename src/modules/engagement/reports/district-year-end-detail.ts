@@ -12,6 +12,7 @@ import {
 } from './filters.js';
 import { eventTypeLabel } from './labels.js';
 import { detailMeasures, eventLines } from './metrics/data/district-year.js';
+import { loadFacts } from './metrics/data/facts.js';
 import { namesOf } from './metrics/data/lookups.js';
 import {
   EMPTY_MEASURES,
@@ -69,7 +70,8 @@ export const districtYearEndDetail = defineReport({
     const { district, districtIds } = await districtsFor(q, filters.district, ctx);
     if (!district) throw new Error('a district filter is required');
     const w = { ...yearWindow(filters, ctx), eventType: filters.eventType, districtIds };
-    const measures = await detailMeasures(q, w, filters.groupBy);
+    const facts = await loadFacts(q, w, ['sp', 'tp', 'cr']);
+    const measures = await detailMeasures(q, facts, filters.groupBy);
     const { total, groups } = splitMeasures(measures, filters.groupBy);
     const byKey = new Map(groups.map((g) => [g.key, withoutGroup(g)]));
     const summary: DistrictDetailSummary = {
@@ -80,7 +82,7 @@ export const districtYearEndDetail = defineReport({
       months: monthBreakdown(measures, schoolYear),
     };
     if (filters.groupBy === 'event') {
-      const rows = (await eventLines(q, w)).map((line) => {
+      const rows = (await eventLines(q, facts)).map((line) => {
         const m = byKey.get(line.id) ?? EMPTY_MEASURES;
         return {
           eventId: line.id,

@@ -11,6 +11,7 @@ import {
   yearWindow,
 } from './filters.js';
 import { districtYearMeasures } from './metrics/data/district-year.js';
+import { loadFacts } from './metrics/data/facts.js';
 import { namesOf } from './metrics/data/lookups.js';
 import { splitMeasures, withoutGroup, type Measures } from './metrics/data/measures.js';
 
@@ -73,12 +74,17 @@ export const districtYearEnd = defineReport({
   async compute(q, filters, ctx) {
     const schoolYear = yearOf(filters);
     const { districtIds } = await districtsFor(q, filters.district, ctx);
-    const measures = await districtYearMeasures(q, {
-      ...yearWindow(filters, ctx),
-      eventType: filters.eventType,
-      host: filters.host,
-      districtIds,
-    });
+    const facts = await loadFacts(
+      q,
+      {
+        ...yearWindow(filters, ctx),
+        eventType: filters.eventType,
+        host: filters.host,
+        districtIds,
+      },
+      ['sp', 'tp', 'cr'],
+    );
+    const measures = await districtYearMeasures(q, facts);
     const { total, groups } = splitMeasures(measures, 'district');
     const districts = groups.filter((g) => g.key !== null);
     const names = await namesOf(

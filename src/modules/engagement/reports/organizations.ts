@@ -10,6 +10,7 @@ import {
 } from '../../../core/reports/types.js';
 import { optionalText } from './filters.js';
 import { eventTypeLabel } from './labels.js';
+import { loadFacts } from './metrics/data/facts.js';
 import { findOrganization } from './metrics/data/lookups.js';
 import {
   creditedEvents,
@@ -153,15 +154,16 @@ async function organizationDetail(
 ): Promise<{ summary: DetailSummary; rows: ReportRow[] }> {
   const organization = await findOrganization(q, value);
   if (!organization) throw new NotFoundError('Organization');
-  const volunteers = await creditedVolunteers(q, w, organization.id);
-  const events = (await creditedEvents(q, w, organization.id)).map(eventRow);
-  const cancelled = (
-    await creditedEvents(
-      q,
-      { ...w, statuses: CANCELLED_STATUSES, volunteers: 'registered' },
-      organization.id,
-    )
-  ).map(eventRow);
+  const facts = await loadFacts(q, w, ['cr']);
+  const volunteers = await creditedVolunteers(q, facts, organization.id);
+  const events = (await creditedEvents(q, facts, organization.id)).map(eventRow);
+  const registered = await loadFacts(
+    q,
+    { ...w, statuses: CANCELLED_STATUSES, volunteers: 'registered' },
+    ['cr'],
+    'cancelled',
+  );
+  const cancelled = (await creditedEvents(q, registered, organization.id)).map(eventRow);
   const inPerson = events.filter((e) => e.format === 'in_person');
   const virtual = events.filter((e) => e.format === 'virtual');
   return {
@@ -208,8 +210,9 @@ export const organizationsReport = defineReport({
     const schoolYear = f.schoolYear ?? LIFETIME;
     const w = windowOf(f, ctx);
     if (f.organization) return organizationDetail(q, w, schoolYear, f.organization);
-    const lines = await organizationLines(q, w);
-    const totals = await organizationTotals(q, w);
+    const facts = await loadFacts(q, w, ['cr']);
+    const lines = await organizationLines(q, facts);
+    const totals = await organizationTotals(q, facts);
     return {
       summary: { schoolYear, ...totals },
       rows: lines.map((line) => ({

@@ -12,10 +12,10 @@ import {
 } from './filters.js';
 import { eventTypeLabel, monthLabel, schoolYearMonths } from './labels.js';
 import { findSchool, namesOf } from './metrics/data/lookups.js';
+import { loadFacts } from './metrics/data/facts.js';
 import {
-  virtualGroups,
   virtualLines,
-  virtualTotals,
+  virtualSummary,
   type VirtualGroup,
   type VirtualTotals,
 } from './metrics/data/virtual.js';
@@ -94,8 +94,8 @@ export const virtualUsage = defineReport({
     if (f.school && !school) throw new NotFoundError('School');
     const place = { districtIds, schoolId: school?.id };
 
-    const totals = await virtualTotals(q, w, place);
-    const groups = await virtualGroups(q, w, place);
+    const facts = await loadFacts(q, w, ['tp', 'cr']);
+    const { totals, ...groups } = await virtualSummary(q, facts, place);
     const known = groups.byDistrict.filter((g) => g.key !== null);
     const names = await namesOf(
       q,
@@ -130,7 +130,8 @@ export const virtualUsage = defineReport({
       })),
       coreSpreadsheetUrl: ctx.settings?.coreSpreadsheets[schoolYear] ?? null,
     };
-    const lines = await virtualLines(q, { ...w, statuses: EVENT_STATUSES }, place);
+    const sessions = await loadFacts(q, { ...w, statuses: EVENT_STATUSES }, [], 'lines');
+    const lines = await virtualLines(q, sessions, place);
     const rows = lines.map((line) => ({
       status: line.status,
       date: line.date,

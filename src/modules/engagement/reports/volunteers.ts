@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineReport, type ReportColumn } from '../../../core/reports/types.js';
 import { schoolYearFilter, withSchoolYear, yearOf, yearWindow } from './filters.js';
+import { loadFacts } from './metrics/data/facts.js';
 import { volunteerLines, type VolunteerLine } from './metrics/data/volunteers.js';
 
 export interface VolunteerTotals {
@@ -44,7 +45,8 @@ export const firstTimeVolunteers = defineReport({
   sheets: () => [{ name: 'First Time Volunteers', source: 'rows' }],
   fileName: (f) => `first-time-volunteers-${f.schoolYear ?? ''}`,
   async compute(q, f, ctx) {
-    const lines = await volunteerLines(q, yearWindow(f, ctx), { firstTimeOnly: true });
+    const facts = await loadFacts(q, yearWindow(f, ctx), ['cr']);
+    const lines = await volunteerLines(q, facts, { firstTimeOnly: true });
     const rows = lines
       .map((line) => ({
         contactId: line.contactId,
@@ -85,7 +87,8 @@ export const volunteerHours = defineReport({
   sheets: () => [{ name: 'Volunteer Hours', source: 'rows' }],
   fileName: (f) => `volunteer-hours-${f.schoolYear ?? ''}`,
   async compute(q, f, ctx) {
-    const lines = await volunteerLines(q, yearWindow(f, ctx), { firstTimeOnly: false });
+    const facts = await loadFacts(q, yearWindow(f, ctx), ['cr']);
+    const lines = await volunteerLines(q, facts, { firstTimeOnly: false });
     const rows = lines.map((line, index) => ({
       rank: index + 1,
       contactId: line.contactId,

@@ -10,7 +10,8 @@ import { reportData, type ReportData } from '../../../../../test/support/report-
 import { districtYearMeasures } from './data/district-year.js';
 import { splitMeasures } from './data/measures.js';
 import { creditedEvents, organizationLines } from './data/organizations.js';
-import { virtualLines, virtualTotals } from './data/virtual.js';
+import { loadFacts, type OptionalFact } from './data/facts.js';
+import { virtualLines, virtualSummary } from './data/virtual.js';
 import { volunteerLines } from './data/volunteers.js';
 import { currentSchoolYear, schoolYearDays, schoolYearSchema } from './school-year.js';
 import { CANCELLED_STATUSES, type EventWindow } from './window.js';
@@ -56,9 +57,12 @@ describe.each(testDatabaseKinds())('engagement metrics (DOMAIN.md §2.4) on %s',
     return { data: reportData(testDb.database, tenant.id), w, run };
   }
   type RunInTenant = <T>(work: Parameters<typeof tx<T>>[2]) => Promise<T>;
+  const ALL_FACTS: readonly OptionalFact[] = ['sp', 'tp', 'cr'];
+  const load = (q: Parameters<typeof loadFacts>[0], w: EventWindow) => loadFacts(q, w, ALL_FACTS);
 
   const totalOf = async (run: RunInTenant, w: EventWindow) =>
-    splitMeasures(await run((q) => districtYearMeasures(q, w)), 'district').total;
+    splitMeasures(await run(async (q) => districtYearMeasures(q, await load(q, w))), 'district')
+      .total;
 
   it('counts only completed (or simulcast) events of the school year, by local start', async () => {
     const { data, w, run } = await fresh();
@@ -116,7 +120,7 @@ describe.each(testDatabaseKinds())('engagement metrics (DOMAIN.md §2.4) on %s',
     await data.event({ districtName: 'Nowhere' });
     await data.event();
     const { total, groups } = splitMeasures(
-      await run((q) => districtYearMeasures(q, w)),
+      await run(async (q) => districtYearMeasures(q, await load(q, w))),
       'district',
     );
     const byDistrict = Object.fromEntries(groups.map((g) => [g.key ?? 'unknown', g.events]));
@@ -124,7 +128,9 @@ describe.each(testDatabaseKinds())('engagement metrics (DOMAIN.md §2.4) on %s',
     expect(total.events).toBe(7);
 
     const scoped = splitMeasures(
-      await run((q) => districtYearMeasures(q, { ...w, districtIds: [south] })),
+      await run(async (q) =>
+        districtYearMeasures(q, await load(q, { ...w, districtIds: [south] })),
+      ),
       'district',
     );
     expect(scoped.total.events).toBe(2);
@@ -169,7 +175,9 @@ describe.each(testDatabaseKinds())('engagement metrics (DOMAIN.md §2.4) on %s',
       studentParticipations: 0,
       virtualStudentsEstimate: 0,
     });
-    const people = await run((q) => volunteerLines(q, w, { firstTimeOnly: false }));
+    const people = await run(async (q) =>
+      volunteerLines(q, await load(q, w), { firstTimeOnly: false }),
+    );
     expect(people.map((p) => p.name)).toEqual(['In Cluded']);
   });
 
@@ -194,7 +202,7 @@ describe.each(testDatabaseKinds())('engagement metrics (DOMAIN.md §2.4) on %s',
     // Nothing at all: Independent.
     await data.volunteerAt(early, await data.volunteer('Cy Alone'));
 
-    const lines = await run((q) => organizationLines(q, w));
+    const lines = await run(async (q) => organizationLines(q, await load(q, w)));
     expect(lines.map((l) => [l.name, l.uniqueSessions, l.uniqueVolunteers, l.hours])).toEqual([
       ['Acme', 1, 2, 2],
       ['Beta', 1, 1, 1],
@@ -229,7 +237,9 @@ describe.each(testDatabaseKinds())('engagement metrics (DOMAIN.md §2.4) on %s',
     await data.volunteerAt(oldCancelled, registeredBefore, 'Attended');
     await data.volunteerAt(inYear, registeredBefore);
 
-    const firsts = await run((q) => volunteerLines(q, w, { firstTimeOnly: true }));
+    const firsts = await run(async (q) =>
+      volunteerLines(q, await load(q, w), { firstTimeOnly: true }),
+    );
     expect(firsts.map((f) => [f.name, f.firstDay, f.events, f.hours, f.title])).toEqual([
       ['Nell New', '2024-08-01', 2, 1.5, 'Engineer'],
       ['Rex Registered', '2024-10-01', 1, 1, null],
@@ -253,7 +263,9 @@ describe.each(testDatabaseKinds())('engagement metrics (DOMAIN.md §2.4) on %s',
     // A duplicate registration of the same volunteer at the same event counts once.
     await data.volunteerAt(a, bob, 'Attended', 1);
     await data.volunteerAt(a, bob, 'attended', 1);
-    const ranked = await run((q) => volunteerLines(q, w, { firstTimeOnly: false }));
+    const ranked = await run(async (q) =>
+      volunteerLines(q, await load(q, w), { firstTimeOnly: false }),
+    );
     expect(ranked.map((r) => [r.name, r.hours, r.events])).toEqual([
       ['Bob Bravo', 3, 2],
       ['Zed Zulu', 2, 2],
@@ -289,7 +301,9 @@ describe.each(testDatabaseKinds())('engagement metrics (DOMAIN.md §2.4) on %s',
     expect(total.virtualStudentsEstimate).toBe(50);
 
     const virtual = { ...w, format: 'virtual' as const };
-    expect(await run((q) => virtualTotals(q, virtual, {}))).toEqual({
+    const summary = (place: { districtIds?: string[] }) =>
+      run(async (q) => (await virtualSummary(q, await load(q, virtual), place)).totals);
+    expect(await summary({})).toEqual({
       sessions: 1,
       teachers: 2,
       experiences: 2,
@@ -300,9 +314,9 @@ describe.each(testDatabaseKinds())('engagement metrics (DOMAIN.md §2.4) on %s',
       localSessions: 1,
     });
     // The south teacher's experience belongs to South; the session to both.
-    const south_ = await run((q) => virtualTotals(q, virtual, { districtIds: [south] }));
+    const south_ = await summary({ districtIds: [south] });
     expect(south_).toMatchObject({ sessions: 1, teachers: 1, estimatedStudents: 25 });
-    const lines = await run((q) => virtualLines(q, virtual, {}));
+    const lines = await run(async (q) => virtualLines(q, await load(q, virtual), {}));
     expect(lines.map((l) => [l.teacher, l.participantCount, l.presenter])).toEqual([
       ['Tia North', 25, 'Pat Presenter'],
       ['Tad Registered', 0, 'Pat Presenter'],
@@ -323,8 +337,12 @@ describe.each(testDatabaseKinds())('engagement metrics (DOMAIN.md §2.4) on %s',
     await data.event({ title: 'Not Ours', status: 'Cancelled' });
     await data.volunteerAt(cancelled, ada, 'Registered');
     await data.volunteerAt(noShow, ada, 'No-Show');
-    const events = await run((q) =>
-      creditedEvents(q, { ...w, statuses: CANCELLED_STATUSES, volunteers: 'registered' }, acme),
+    const events = await run(async (q) =>
+      creditedEvents(
+        q,
+        await load(q, { ...w, statuses: CANCELLED_STATUSES, volunteers: 'registered' }),
+        acme,
+      ),
     );
     expect(events.map((e) => [e.title, e.status, e.volunteers])).toEqual([
       ['Rained Out', 'Cancelled', 1],

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../../../../core/db/client.js';
-import { STUDENTS_PER_VIRTUAL_TEACHER, type EventWindow } from '../window.js';
-import { all, facts } from './facts.js';
+import { STUDENTS_PER_VIRTUAL_TEACHER } from '../window.js';
+import { all, type Facts } from './facts.js';
 
 /** The activity measures of DOMAIN.md §2.5 for one group of events. */
 export type Measures = {
@@ -43,7 +43,7 @@ export const EMPTY_MEASURES: Measures = {
   organizations: 0,
 };
 
-/** Expressions over `ev` (the window's events) to group by, by name. */
+/** Expressions over the event columns every fact carries (`district_id`, `month`…), by name. */
 export type Dimensions = Record<string, SQL>;
 
 function grouped(dimensions: Dimensions) {
@@ -68,41 +68,41 @@ const sameGroup = (alias: string) =>
 
 /**
  * Every measure for each value of each dimension and for the total, in one query: each fact is
- * aggregated once with grouping sets, so a distinct count is exact at every level.
+ * aggregated once with grouping sets, so a distinct count is exact at every level. Needs the
+ * facts `sp`, `tp` and `cr`.
  */
 export async function measuresBy(
   q: Queryable,
-  w: EventWindow,
+  f: Facts,
   dimensions: Dimensions,
 ): Promise<MeasureRow[]> {
   const { columns, groupBy } = grouped(dimensions);
   return all<MeasureRow>(
     q,
-    sql`with ${facts(w)},
-    e_agg as (
+    sql`with e_agg as (
       select ${columns}, count(*)::int as events,
-        count(*) filter (where ev.format = 'in_person')::int as in_person,
-        count(*) filter (where ev.format = 'virtual')::int as virtual,
-        count(distinct ev.school_id)::int as schools
-      from ev ${groupBy}
+        count(*) filter (where format = 'in_person')::int as in_person,
+        count(*) filter (where format = 'virtual')::int as virtual,
+        count(distinct school_id)::int as schools
+      from ${f.ev} ${groupBy}
     ),
     s_agg as (
       select ${columns}, count(*)::int as participations,
-        count(distinct sp.student_key)::int as unique_students
-      from sp join ev on ev.id = sp.event_id ${groupBy}
+        count(distinct student_key)::int as unique_students
+      from ${f.sp} ${groupBy}
     ),
     v_agg as (
       select ${columns}, count(*)::int as engagements,
-        count(distinct vp.contact_id)::int as unique_volunteers, sum(vp.hours)::float8 as hours
-      from vp join ev on ev.id = vp.event_id ${groupBy}
+        count(distinct contact_id)::int as unique_volunteers, sum(hours)::float8 as hours
+      from ${f.vp} ${groupBy}
     ),
     t_agg as (
       select ${columns}, count(*)::int as experiences
-      from tp join ev on ev.id = tp.event_id ${groupBy}
+      from ${f.tp} ${groupBy}
     ),
     o_agg as (
-      select ${columns}, count(distinct cr.organization_id)::int as organizations
-      from cr join ev on ev.id = cr.event_id ${groupBy}
+      select ${columns}, count(distinct organization_id)::int as organizations
+      from ${f.cr} ${groupBy}
     )
     select e.dimension, e.key, e.events, e.in_person as "inPersonEvents",
       e.virtual as "virtualEvents", e.schools,
