@@ -43,5 +43,6 @@ describe('the server process on the embedded database', () => {
     } finally {
       process.env = saved;
     }
-  });
+    // Four server starts (each migrating and seeding its data folder) in one scenario.
+  }, 120_000);
 });
