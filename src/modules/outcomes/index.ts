@@ -1,5 +1,6 @@
 import { defineModule } from '../../core/modules/define-module.js';
 import { outcomesPermissions } from './permissions.js';
+import { cloResultsReport } from './reports/clo-results.js';
 import { outcomesRoutes } from './routes/index.js';
 
 export const outcomesModule = defineModule({
@@ -7,4 +8,5 @@ export const outcomesModule = defineModule({
   label: 'Outcomes',
   routes: outcomesRoutes,
   permissions: outcomesPermissions,
+  reports: [cloResultsReport],
 });

@@ -28,6 +28,7 @@ export const outcomesPermissions: ModulePermissions = ({ can }, member) => {
     );
     can(['read', 'create', 'update'], SUBJECTS.instructor);
     can(['read', 'update'], SUBJECTS.sectionOutcome);
+    can(['read', 'export'], 'Report');
   }
   if (member.role === 'instructor') {
     can('read', [SUBJECTS.section, SUBJECTS.sectionOutcome]);

@@ -1,6 +1,8 @@
 import type { RequestContext } from '../../../core/access/request-context.js';
 import type { Db, Tx } from '../../../core/db/client.js';
 import { tx } from '../../../core/db/tx.js';
+import { invalidateReports } from '../../../core/reports/invalidate.js';
+import { CLO_RESULTS_REPORT } from '../reports/names.js';
 import type { Actor } from '../data/section-outcomes.js';
 import { callerOf, type Caller } from '../scope.js';
 
@@ -13,6 +15,10 @@ export function inTenant<T>(
   const caller = callerOf(ctx);
   return tx(db, { tenantId: caller.tenantId, userId: ctx.user?.id }, (q) => work(q, caller));
 }
+
+/** A change to data the CLO results report reads: its cached results are recomputed. */
+export const resultsChanged = (q: Tx, ctx: RequestContext) =>
+  invalidateReports(q, callerOf(ctx).tenantId, [CLO_RESULTS_REPORT]);
 
 /** Who the history of a section outcome names. */
 export const actorOf = (ctx: RequestContext): Actor => ({

@@ -8,7 +8,14 @@ import * as outcomesData from '../data/course-outcomes.js';
 import * as coursesData from '../data/courses.js';
 import * as sectionOutcomesData from '../data/section-outcomes.js';
 import type { OutcomesScope } from '../scope.js';
-import { actorOf, changesOf, createdFields, deletedFields, inTenant } from './context.js';
+import {
+  actorOf,
+  resultsChanged,
+  changesOf,
+  createdFields,
+  deletedFields,
+  inTenant,
+} from './context.js';
 
 const description = z
   .string()
@@ -84,6 +91,7 @@ export function createCourseOutcome(
       created.id,
       actorOf(ctx),
     );
+    await resultsChanged(q, ctx);
     await recordAudit(q, ctx, {
       action: 'outcomes.course_outcome.create',
       target: { type: 'course_outcome', id: created.id, label: label(course.number, number) },
@@ -111,6 +119,7 @@ export function updateCourseOutcome(
       after.isActive && !before.isActive
         ? await sectionOutcomesData.createForCourseOutcome(q, tenantId, id, actorOf(ctx))
         : 0;
+    await resultsChanged(q, ctx);
     await recordAudit(q, ctx, {
       action: 'outcomes.course_outcome.update',
       target: { type: 'course_outcome', id, label: label(course.number, after.number) },
@@ -127,6 +136,7 @@ export function deleteCourseOutcome(db: Db, ctx: RequestContext, id: string) {
     const { outcome, course } = await visibleOutcome(q, scope, id);
     if (outcome.resultCount > 0) throw new OutcomeHasResultsError();
     await outcomesData.remove(q, id);
+    await resultsChanged(q, ctx);
     await recordAudit(q, ctx, {
       action: 'outcomes.course_outcome.delete',
       target: { type: 'course_outcome', id, label: label(course.number, outcome.number) },

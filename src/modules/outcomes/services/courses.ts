@@ -12,7 +12,7 @@ import {
   normalizeCourseNumber,
 } from '../rules/course-number.js';
 import type { Caller, OutcomesScope } from '../scope.js';
-import { changesOf, createdFields, deletedFields, inTenant } from './context.js';
+import { changesOf, createdFields, deletedFields, inTenant, resultsChanged } from './context.js';
 import { resolvePrograms } from './course-programs.js';
 import { optionalText } from './inputs.js';
 
@@ -127,6 +127,7 @@ export function updateCourse(
       await coursesData.setPrograms(q, caller.tenantId, id, programs);
     }
     const after = await visibleCourse(q, { kind: 'all' }, id);
+    await resultsChanged(q, ctx);
     await recordAudit(q, ctx, {
       action: 'outcomes.course.update',
       target: { type: 'course', id, label: after.number },
@@ -141,6 +142,7 @@ export function deleteCourse(db: Db, ctx: RequestContext, id: string) {
     const course = await visibleCourse(q, scope, id);
     if (course.offeringCount > 0) throw new CourseHasOfferingsError(course.offeringCount);
     await coursesData.remove(q, id);
+    await resultsChanged(q, ctx);
     await recordAudit(q, ctx, {
       action: 'outcomes.course.delete',
       target: { type: 'course', id, label: course.number },

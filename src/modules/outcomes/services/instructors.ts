@@ -6,7 +6,7 @@ import { ConflictError, NotFoundError } from '../../../core/errors.js';
 import { normalizeEmail } from '../../../core/users/service.js';
 import { parseInput } from '../../../core/validation.js';
 import * as instructorsData from '../data/instructors.js';
-import { changesOf, createdFields, inTenant } from './context.js';
+import { changesOf, createdFields, inTenant, resultsChanged } from './context.js';
 
 const name = z.string().trim().min(1, 'is required').max(200, 'is at most 200 characters');
 const email = z
@@ -99,6 +99,7 @@ export function updateInstructor(
       userId: await instructorsData.userIdForEmail(q, next.email),
     });
     const after = await instructorOrNotFound(q, id);
+    await resultsChanged(q, ctx);
     await recordAudit(q, ctx, {
       action: 'outcomes.instructor.update',
       target: { type: 'instructor', id, label: after.name },

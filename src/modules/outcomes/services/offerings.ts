@@ -11,7 +11,7 @@ import * as sectionOutcomesData from '../data/section-outcomes.js';
 import * as sectionsData from '../data/sections.js';
 import * as termsData from '../data/terms.js';
 import type { OutcomesScope } from '../scope.js';
-import { actorOf, inTenant } from './context.js';
+import { actorOf, inTenant, resultsChanged } from './context.js';
 import { isoDate } from './inputs.js';
 
 export const MAX_SECTIONS_AT_ONCE = 50;
@@ -116,6 +116,7 @@ export function createOffering(db: Db, ctx: RequestContext, input: z.input<typeo
       ]);
     }
     const added = await addSections(q, ctx, tenantId, created.id, values);
+    await resultsChanged(q, ctx);
     await recordAudit(q, ctx, {
       action: 'outcomes.offering.create',
       target: { type: 'offering', id: created.id, label: `${course.number} ${term.code}` },
@@ -140,6 +141,7 @@ export function addOfferingSections(
   return inTenant(db, ctx, async (q, { tenantId, scope }) => {
     const offering = await visibleOffering(q, scope, id);
     const added = await addSections(q, ctx, tenantId, id, values);
+    await resultsChanged(q, ctx);
     for (const section of added.sections) {
       await recordAudit(q, ctx, {
         action: 'outcomes.section.create',
@@ -163,6 +165,7 @@ export function deleteOffering(db: Db, ctx: RequestContext, id: string) {
     const withResults = await sectionOutcomesData.countWithResults(q, sectionIds);
     if (withResults > 0) throw new HasResultsError('This offering', withResults);
     await offeringsData.remove(q, id);
+    await resultsChanged(q, ctx);
     await recordAudit(q, ctx, {
       action: 'outcomes.offering.delete',
       target: {

@@ -5,7 +5,7 @@ import type { Db } from '../../../core/db/client.js';
 import { AppError, ConflictError, NotFoundError } from '../../../core/errors.js';
 import { parseInput } from '../../../core/validation.js';
 import * as programsData from '../data/programs.js';
-import { changesOf, createdFields, deletedFields, inTenant } from './context.js';
+import { changesOf, createdFields, deletedFields, inTenant, resultsChanged } from './context.js';
 import { optionalText } from './inputs.js';
 
 export const programInput = z.object({
@@ -115,6 +115,7 @@ export function deleteProgram(db: Db, ctx: RequestContext, id: string, confirm: 
     if (program.courseCount > 0 && !confirm) throw new ProgramHasCoursesError(program.courseCount);
     const fallback = await programsData.ensureDefault(q, tenantId);
     const moved = await programsData.removeMovingCourses(q, tenantId, id, fallback.id);
+    await resultsChanged(q, ctx);
     await recordAudit(q, ctx, {
       action: 'outcomes.program.delete',
       target: { type: 'program', id, label: program.name },

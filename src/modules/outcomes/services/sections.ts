@@ -8,7 +8,7 @@ import * as instructorsData from '../data/instructors.js';
 import * as sectionOutcomesData from '../data/section-outcomes.js';
 import * as sectionsData from '../data/sections.js';
 import type { OutcomesScope } from '../scope.js';
-import { actorOf, changesOf, deletedFields, inTenant } from './context.js';
+import { actorOf, changesOf, deletedFields, inTenant, resultsChanged } from './context.js';
 import { isoDate, optionalText, studentCount } from './inputs.js';
 import { HasResultsError } from './offerings.js';
 
@@ -84,6 +84,7 @@ export function updateSection(
     }
     await sectionsData.update(q, id, values);
     const after = await visibleSection(q, scope, id);
+    await resultsChanged(q, ctx);
     await recordAudit(q, ctx, {
       action: 'outcomes.section.update',
       target: { type: 'section', id, label: labelOf(after) },
@@ -119,6 +120,7 @@ export function assignInstructor(
       );
     }
     const after = await visibleSection(q, scope, id);
+    await resultsChanged(q, ctx);
     await recordAudit(q, ctx, {
       action: 'outcomes.section.instructor_assigned',
       target: { type: 'section', id, label: labelOf(after) },
@@ -135,6 +137,7 @@ export function deleteSection(db: Db, ctx: RequestContext, id: string) {
     const withResults = await sectionOutcomesData.countWithResults(q, [id]);
     if (withResults > 0) throw new HasResultsError('This section', withResults);
     await sectionsData.remove(q, id);
+    await resultsChanged(q, ctx);
     await recordAudit(q, ctx, {
       action: 'outcomes.section.delete',
       target: { type: 'section', id, label: labelOf(section) },

@@ -12,7 +12,7 @@ import {
   termName,
   todayIn,
 } from '../rules/term-code.js';
-import { changesOf, createdFields, deletedFields, inTenant } from './context.js';
+import { changesOf, createdFields, deletedFields, inTenant, resultsChanged } from './context.js';
 import { isoDate } from './inputs.js';
 
 const termCode = z.string().transform((value, ctx) => {
@@ -113,6 +113,7 @@ export function updateTerm(
     checkDates({ ...before, ...values });
     await termsData.update(q, id, values);
     const after = await termOrNotFound(q, tenantId, id);
+    await resultsChanged(q, ctx);
     await recordAudit(q, ctx, {
       action: 'outcomes.term.update',
       target: { type: 'term', id, label: after.code },
@@ -127,6 +128,7 @@ export function deleteTerm(db: Db, ctx: RequestContext, id: string) {
     const term = await termOrNotFound(q, tenantId, id);
     if (term.offeringCount > 0) throw new TermHasOfferingsError(term.offeringCount);
     await termsData.remove(q, id);
+    await resultsChanged(q, ctx);
     await recordAudit(q, ctx, {
       action: 'outcomes.term.delete',
       target: { type: 'term', id, label: term.code },

@@ -1,5 +1,6 @@
 import type { ImportPipeline, ImportStep } from '../../../core/imports/types.js';
 import { UPSERTS, type LookupCache } from '../data/transfer-import.js';
+import { CLO_RESULTS_REPORT } from '../reports/names.js';
 import { FILE_ORDER, FILES, type TransferFile } from './format.js';
 
 /** Files whose rows refer to another file's, for the plan's order. */
@@ -40,4 +41,5 @@ const step = (file: TransferFile): ImportStep => ({
 export const genericPipeline: ImportPipeline = {
   name: 'outcomes',
   steps: FILE_ORDER.map(step),
+  affects: [CLO_RESULTS_REPORT],
 };

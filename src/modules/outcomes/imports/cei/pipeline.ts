@@ -1,5 +1,6 @@
 import type { ImportPipeline } from '../../../../core/imports/types.js';
 import type { Actor } from '../../data/section-outcomes.js';
+import { CLO_RESULTS_REPORT } from '../../reports/names.js';
 import type { CeiRunState } from './state.js';
 import { coursesStep } from './steps/courses.js';
 import { instructorsStep } from './steps/instructors.js';
@@ -26,6 +27,7 @@ export function ceiPipeline(actor: Actor) {
       sectionsStep(state),
       sectionOutcomesStep(state),
     ],
+    affects: [CLO_RESULTS_REPORT],
   };
   return { pipeline, warnings: () => state.model?.warnings ?? [] };
 }
