@@ -64,13 +64,14 @@ export function registerReportCommands(program: Command) {
         const tenant = await findTenantBySlug(database.db, options.tenant);
         if (!tenant) throw new NotFoundError(`Tenant "${options.tenant}"`);
         const caller = systemCaller(tenant);
+        const deps = { db: database.db, registry };
         const filters = {
           ...options.filter,
           ...(options.schoolYear ? { schoolYear: options.schoolYear } : {}),
           ...(options.district ? { district: options.district } : {}),
         };
         if (options.format === 'json') {
-          const document = await reportDocument(database.db, registry, caller, name, filters);
+          const document = await reportDocument(deps, caller, name, filters);
           const text = `${JSON.stringify(document)}\n`;
           if (!options.out) {
             process.stdout.write(text);
@@ -78,14 +79,7 @@ export function registerReportCommands(program: Command) {
           }
           await writeFile(options.out, text);
         } else {
-          const file = await exportReport(
-            database.db,
-            registry,
-            caller,
-            name,
-            filters,
-            options.format,
-          );
+          const file = await exportReport(deps, caller, name, filters, options.format);
           if (!options.out) {
             await pipeline(file.stream, process.stdout, { end: false });
             return;

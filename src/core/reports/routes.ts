@@ -1,31 +1,26 @@
 import { z } from 'zod';
-import type { Db } from '../db/client.js';
-import { PAGE_SIZES } from '../http/pagination.js';
+import { paginationQuery } from '../http/pagination.js';
 import type { HttpApp } from '../http/types.js';
 import { callerFromRequest } from './caller.js';
 import { EXPORT_FORMATS, exportReport } from './export/export-service.js';
-import { reportsFor, type ReportRegistry } from './registry.js';
+import { reportsFor } from './registry.js';
 import {
   getReport,
   getReportSettings,
   refreshAllReports,
   refreshReport,
   updateReportSettings,
+  type ReportDeps,
+  type ReportQuery,
 } from './service.js';
 
 const CELL_TYPES = ['text', 'integer', 'number', 'hours', 'percent', 'date'] as const;
 const nameParams = z.object({ name: z.string().regex(/^[a-z0-9-]{1,60}$/) });
 const viewFields = {
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce
-    .number()
-    .int()
-    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n), 'must be 25, 50 or 100')
-    .default(25),
+  ...paginationQuery.shape,
   sort: z.string().max(60).optional(),
   order: z.enum(['asc', 'desc']).default('asc'),
 };
-/** The view's fields; every other parameter is a filter, checked by the report's own schema. */
 const viewQuery = z.looseObject(viewFields);
 const exportQuery = z.looseObject({ format: z.enum(EXPORT_FORMATS).default('xlsx') });
 
@@ -51,14 +46,17 @@ const reportReply = z.object({
   pageSize: z.number().int(),
 });
 
-function split(query: Record<string, unknown>) {
-  const { page, pageSize, sort, order, ...filters } = query as z.output<typeof viewQuery>;
-  return { view: { page, pageSize, sort, order }, filters };
+/** The report query of a request: its name, and filters apart from the view (page, sort). */
+function reportQuery(request: {
+  params: { name: string };
+  query: Record<string, unknown>;
+}): ReportQuery {
+  const { page, pageSize, sort, order, ...filters } = request.query as z.output<typeof viewQuery>;
+  return { name: request.params.name, filters, view: { page, pageSize, sort, order } };
 }
 
 /** The report API: each report as JSON (with computedAt), its export, refresh and settings. */
-export function reportRoutes(app: HttpApp, deps: { db: Db; registry: ReportRegistry }) {
-  const { db, registry } = deps;
+export function reportRoutes(app: HttpApp, deps: ReportDeps) {
   const tags = ['reports'];
 
   app.get(
@@ -84,7 +82,7 @@ export function reportRoutes(app: HttpApp, deps: { db: Db; registry: ReportRegis
       },
     },
     async (request) => ({
-      reports: reportsFor(registry, callerFromRequest(request.ctx), 'read').map((entry) => ({
+      reports: reportsFor(deps.registry, callerFromRequest(request.ctx), 'read').map((entry) => ({
         name: entry.definition.name,
         title: entry.definition.title,
         module: entry.module,
@@ -104,7 +102,7 @@ export function reportRoutes(app: HttpApp, deps: { db: Db; registry: ReportRegis
         response: { 200: z.object({ dropped: z.number().int() }) },
       },
     },
-    async (request) => refreshAllReports(db, callerFromRequest(request.ctx)),
+    async (request) => refreshAllReports(deps, callerFromRequest(request.ctx)),
   );
 
   app.get(
@@ -119,17 +117,7 @@ export function reportRoutes(app: HttpApp, deps: { db: Db; registry: ReportRegis
         response: { 200: reportReply },
       },
     },
-    async (request) => {
-      const { view, filters } = split(request.query);
-      return getReport(
-        db,
-        registry,
-        callerFromRequest(request.ctx),
-        request.params.name,
-        filters,
-        view,
-      );
-    },
+    async (request) => getReport(deps, callerFromRequest(request.ctx), reportQuery(request)),
   );
 
   app.post(
@@ -144,17 +132,7 @@ export function reportRoutes(app: HttpApp, deps: { db: Db; registry: ReportRegis
         response: { 200: reportReply },
       },
     },
-    async (request) => {
-      const { view, filters } = split(request.query);
-      return refreshReport(
-        db,
-        registry,
-        callerFromRequest(request.ctx),
-        request.params.name,
-        filters,
-        view,
-      );
-    },
+    async (request) => refreshReport(deps, callerFromRequest(request.ctx), reportQuery(request)),
   );
 
   app.get(
@@ -171,8 +149,7 @@ export function reportRoutes(app: HttpApp, deps: { db: Db; registry: ReportRegis
     async (request, reply) => {
       const { format, ...filters } = request.query;
       const file = await exportReport(
-        db,
-        registry,
+        deps,
         callerFromRequest(request.ctx),
         request.params.name,
         filters,
@@ -191,8 +168,7 @@ export function reportRoutes(app: HttpApp, deps: { db: Db; registry: ReportRegis
       config: { permission: ['read', 'Report'] },
       schema: { tags, summary: "A report's settings in this tenant", params: nameParams },
     },
-    async (request) =>
-      getReportSettings(db, registry, callerFromRequest(request.ctx), request.params.name),
+    async (request) => getReportSettings(deps, callerFromRequest(request.ctx), request.params.name),
   );
 
   app.put(
@@ -207,12 +183,6 @@ export function reportRoutes(app: HttpApp, deps: { db: Db; registry: ReportRegis
       },
     },
     async (request) =>
-      updateReportSettings(
-        db,
-        registry,
-        callerFromRequest(request.ctx),
-        request.params.name,
-        request.body,
-      ),
+      updateReportSettings(deps, callerFromRequest(request.ctx), request.params.name, request.body),
   );
 }

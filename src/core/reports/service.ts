@@ -9,6 +9,20 @@ import { findSettings, invalidate, readRowRange, readRows, saveSettings } from '
 import { findReport, type ReportRegistry } from './registry.js';
 import type { ReportColumn, ReportDefinition, ReportRow } from './types.js';
 
+/** What the report functions need: the database and the modules' reports. */
+export interface ReportDeps {
+  db: Db;
+  registry: ReportRegistry;
+}
+
+/** One report for some filters, seen through one page of its rows. */
+export interface ReportQuery {
+  name: string;
+  /** Raw filters, checked by the report's own schema. */
+  filters: unknown;
+  view: ReportView;
+}
+
 export interface ReportView {
   page: number;
   pageSize: number;
@@ -54,16 +68,13 @@ function sortColumn(loaded: LoadedReport, sort: string | undefined) {
 
 /** One page of a report's rows with its summary, computed or from the cache. */
 export async function getReport(
-  db: Db,
-  registry: ReportRegistry,
+  { db, registry }: ReportDeps,
   caller: ReportCaller,
-  name: string,
-  rawFilters: unknown,
-  view: ReportView,
+  { name, filters, view }: ReportQuery,
 ): Promise<ReportPage> {
   const definition = findReport(registry, caller, name, 'read');
   return tx(db, scopeOf(caller), async (q) => {
-    const loaded = await loadReport(q, definition, caller, rawFilters);
+    const loaded = await loadReport(q, definition, caller, filters);
     const column = sortColumn(loaded, view.sort);
     const rows = await readRows(q, loaded.entry.id, {
       limit: view.pageSize,
@@ -130,8 +141,7 @@ export async function loadForExport(
 }
 
 export async function reportDocument(
-  db: Db,
-  registry: ReportRegistry,
+  { db, registry }: ReportDeps,
   caller: ReportCaller,
   name: string,
   rawFilters: unknown,
@@ -158,15 +168,12 @@ export async function reportDocument(
 
 /** Tenant admins: drops every cached entry of one report, then computes this view afresh. */
 export async function refreshReport(
-  db: Db,
-  registry: ReportRegistry,
+  deps: ReportDeps,
   caller: ReportCaller,
-  name: string,
-  rawFilters: unknown,
-  view: ReportView,
+  query: ReportQuery,
 ): Promise<ReportPage> {
-  const definition = findReport(registry, caller, name, 'update');
-  await tx(db, scopeOf(caller), async (q) => {
+  const definition = findReport(deps.registry, caller, query.name, 'update');
+  await tx(deps.db, scopeOf(caller), async (q) => {
     const dropped = await invalidate(q, caller.tenantId, [definition.name]);
     await recordAudit(q, caller.audit, {
       action: 'core.report.refreshed',
@@ -174,12 +181,12 @@ export async function refreshReport(
       meta: { entries: dropped },
     });
   });
-  return getReport(db, registry, caller, name, rawFilters, view);
+  return getReport(deps, caller, query);
 }
 
 /** Tenant admins: "Refresh all caches" — every report of the tenant is computed again on next view. */
 export async function refreshAllReports(
-  db: Db,
+  { db }: ReportDeps,
   caller: ReportCaller,
 ): Promise<{ dropped: number }> {
   return tx(db, scopeOf(caller), async (q) => {
@@ -199,8 +206,7 @@ function settingsSchemaOf(definition: ReportDefinition) {
 }
 
 export async function getReportSettings(
-  db: Db,
-  registry: ReportRegistry,
+  { db, registry }: ReportDeps,
   caller: ReportCaller,
   name: string,
 ): Promise<unknown> {
@@ -212,8 +218,7 @@ export async function getReportSettings(
 
 /** Tenant admins: saves a report's settings (audited) and drops its cached entries. */
 export async function updateReportSettings(
-  db: Db,
-  registry: ReportRegistry,
+  { db, registry }: ReportDeps,
   caller: ReportCaller,
   name: string,
   input: unknown,

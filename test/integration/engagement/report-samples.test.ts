@@ -30,7 +30,7 @@ describe.each(testDatabaseKinds())('reports of the sample export on %s', (kind) 
   const expected = expectedReports(SAMPLES, YEAR);
   const registry = reportRegistry([engagementModule]);
   const report = async (name: string, filters: Record<string, string> = {}) =>
-    reportDocument(t.testDb.database.db, registry, systemCaller(tenant), name, {
+    reportDocument({ db: t.testDb.database.db, registry }, systemCaller(tenant), name, {
       schoolYear: YEAR,
       ...filters,
     });

@@ -1,15 +1,15 @@
 import { Anchor, Container, SegmentedControl, Stack, Text } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { queryString } from '../api/queryString';
-import { TableEmpty, TableLoading } from '../table/TableStates';
+import { TableEmpty } from '../table/TableStates';
 import { useTableParams } from '../table/useTableParams';
-import { ErrorAlert } from '../ui/ErrorAlert';
 import { LazyBarChart } from './charts/LazyBarChart';
 import { ACTIVITY_SERIES } from './charts/series';
 import { EventTypeFilter, FilterBar } from './filters';
 import { EVENT_TYPE_VALUES } from './labels';
 import { DISTRICT_YEAR_END_PAGE } from './pages';
 import { ReportHeader } from './ReportHeader';
+import { ReportStatus } from './ReportStatus';
 import { ReportTable } from './ReportTable';
 import { SchoolYearFilter, schoolYearSpec } from './SchoolYearFilter';
 import { StatTiles } from './StatTiles';
@@ -95,15 +95,7 @@ export function DistrictDetailPage() {
             />
           </Stack>
         </FilterBar>
-        {report.isPending && <TableLoading label="Computing the district's year…" />}
-        {report.isError && (
-          <ErrorAlert
-            title="The report could not be loaded"
-            error={report.error}
-            onRetry={() => void report.refetch()}
-            retrying={report.isFetching}
-          />
-        )}
+        <ReportStatus query={report} loadingLabel="Computing the district's year…" />
         {data && (
           <>
             <StatTiles label="Totals of the district" stats={activityStats(data.summary)} />

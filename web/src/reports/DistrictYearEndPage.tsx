@@ -2,9 +2,8 @@ import { Anchor, Card, Container, Group, SimpleGrid, Stack, Text } from '@mantin
 import { Link } from 'react-router';
 import { queryString } from '../api/queryString';
 import { TextFilter } from '../table/TextFilter';
-import { TableEmpty, TableLoading } from '../table/TableStates';
+import { TableEmpty } from '../table/TableStates';
 import { useTableParams } from '../table/useTableParams';
-import { ErrorAlert } from '../ui/ErrorAlert';
 import { LazyBarChart } from './charts/LazyBarChart';
 import { ACTIVITY_SERIES } from './charts/series';
 import { EventTypeFilter, FilterBar } from './filters';
@@ -12,6 +11,7 @@ import { formatHours, formatInteger } from './format';
 import { EVENT_TYPE_VALUES } from './labels';
 import { districtDetailPath } from './pages';
 import { ReportHeader } from './ReportHeader';
+import { ReportStatus } from './ReportStatus';
 import { SchoolYearFilter, schoolYearSpec } from './SchoolYearFilter';
 import { StatTiles } from './StatTiles';
 import { activityStats } from './summaries';
@@ -97,15 +97,7 @@ export function DistrictYearEndPage() {
             onChange={(v) => table.setFilter('host', v)}
           />
         </FilterBar>
-        {report.isPending && <TableLoading label="Computing the district year-end report…" />}
-        {report.isError && (
-          <ErrorAlert
-            title="The report could not be loaded"
-            error={report.error}
-            onRetry={() => void report.refetch()}
-            retrying={report.isFetching}
-          />
-        )}
+        <ReportStatus query={report} loadingLabel="Computing the district year-end report…" />
         {data && (
           <>
             <StatTiles label="Totals of the school year" stats={activityStats(data.summary)} />

@@ -2,13 +2,13 @@ import { Anchor, Container, Stack, Title } from '@mantine/core';
 import { Link, useParams } from 'react-router';
 import { queryString } from '../api/queryString';
 import { DataTable, type Column } from '../table/DataTable';
-import { TableEmpty, TableLoading } from '../table/TableStates';
+import { TableEmpty } from '../table/TableStates';
 import { useTableParams } from '../table/useTableParams';
-import { ErrorAlert } from '../ui/ErrorAlert';
 import { FilterBar } from './filters';
 import { formatCell, formatHours, formatInteger } from './format';
 import { ORGANIZATIONS_REPORT_PAGE } from './pages';
 import { ReportHeader } from './ReportHeader';
+import { ReportStatus } from './ReportStatus';
 import { ReportTable } from './ReportTable';
 import { SchoolYearFilter, schoolYearSpec } from './SchoolYearFilter';
 import { StatTiles } from './StatTiles';
@@ -99,15 +99,7 @@ export function OrganizationDetailPage() {
             withLifetime
           />
         </FilterBar>
-        {report.isPending && <TableLoading label="Computing the organization's report…" />}
-        {report.isError && (
-          <ErrorAlert
-            title="The report could not be loaded"
-            error={report.error}
-            onRetry={() => void report.refetch()}
-            retrying={report.isFetching}
-          />
-        )}
+        <ReportStatus query={report} loadingLabel="Computing the organization's report…" />
         {report.data && summary && (
           <>
             <StatTiles

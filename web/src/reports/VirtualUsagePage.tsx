@@ -1,16 +1,16 @@
 import { Container, Grid, Stack } from '@mantine/core';
 import { DateFilter } from '../table/DateFilter';
 import { SelectFilter } from '../table/SelectFilter';
-import { TableEmpty, TableLoading } from '../table/TableStates';
+import { TableEmpty } from '../table/TableStates';
 import { TextFilter } from '../table/TextFilter';
 import { useTableParams } from '../table/useTableParams';
-import { ErrorAlert } from '../ui/ErrorAlert';
 import { LazyBarChart } from './charts/LazyBarChart';
 import { VIRTUAL_SERIES } from './charts/series';
 import { CoreSpreadsheetLink } from './CoreSpreadsheetLink';
 import { FilterBar } from './filters';
 import { formatInteger } from './format';
 import { ReportHeader } from './ReportHeader';
+import { ReportStatus } from './ReportStatus';
 import { ReportTable } from './ReportTable';
 import { SchoolYearFilter, schoolYearSpec } from './SchoolYearFilter';
 import { StatTiles, type Stat } from './StatTiles';
@@ -117,15 +117,7 @@ export function VirtualUsagePage() {
             onChange={(v) => table.setFilter('careerCluster', v)}
           />
         </FilterBar>
-        {report.isPending && <TableLoading label="Computing virtual usage…" />}
-        {report.isError && (
-          <ErrorAlert
-            title="The report could not be loaded"
-            error={report.error}
-            onRetry={() => void report.refetch()}
-            retrying={report.isFetching}
-          />
-        )}
+        <ReportStatus query={report} loadingLabel="Computing virtual usage…" />
         {data && (
           <>
             <CoreSpreadsheetLink

@@ -2,8 +2,8 @@ import { PassThrough, type Readable } from 'node:stream';
 import type { Db } from '../../db/client.js';
 import { hiddenKeys, visibleColumns, type LoadedReport } from '../cache.js';
 import type { ReportCaller } from '../caller.js';
-import { findReport, type ReportRegistry } from '../registry.js';
-import { cachedRows, loadForExport } from '../service.js';
+import { findReport } from '../registry.js';
+import { cachedRows, loadForExport, type ReportDeps } from '../service.js';
 import type { ReportDefinition, ReportRow } from '../types.js';
 import { writeCsv, writeXlsx, type ExportSheet } from './writers.js';
 
@@ -49,8 +49,7 @@ function sheetsOf(
  * caller's scope and with their redaction; the export is audited before the first byte.
  */
 export async function exportReport(
-  db: Db,
-  registry: ReportRegistry,
+  { db, registry }: ReportDeps,
   caller: ReportCaller,
   name: string,
   rawFilters: unknown,
