@@ -5,7 +5,7 @@ import type { Tx } from '../../../core/db/client.js';
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged' | 'skipped';
 
 export interface UpsertedRow {
-  /** The row's id; for an unchanged row only when the spec asks for `ids`. */
+  /** The row's id; null when the row was `skipped`. */
   id: string | null;
   outcome: UpsertOutcome;
 }
@@ -17,8 +17,6 @@ export interface UpsertSpec {
   conflict: readonly PgColumn[];
   /** The column returned as the row's id. */
   id: PgColumn;
-  /** Whether unchanged rows need their id too (one index probe each). */
-  ids?: boolean;
   /**
    * A column naming the source record (e.g. external_id) when `conflict` is another key (e.g. a
    * student-event pair): a row whose key belongs to another record is left alone, `skipped`.
@@ -54,14 +52,15 @@ function columnArray(column: PgColumn, rows: readonly Record<string, unknown>[],
  * Every lookup of a batch against a big table is a LATERAL probe of a unique index, so the plan
  * does not depend on table statistics (PGlite never analyzes; during a long import PostgreSQL's
  * statistics lag behind): a hash join over a sequential scan per batch would make an import
- * quadratic.
+ * quadratic. The `limit 1` keeps the planner from pulling the LATERAL subquery up into a join.
  */
 
 /**
- * Inserts or updates many rows in one statement, matching on `conflict`. A row is only updated
- * when one of its written columns differs (`is distinct from`), so a rerun of unchanged data
- * reports every row `unchanged`. Returns each row's id and outcome, in input order. The rows must
- * have the same keys and no two may share a conflict key.
+ * Inserts or updates many rows in one statement, matching on `conflict`. Each row is first
+ * compared with the stored one (one index probe): unchanged rows are not written at all (not
+ * even locked), so a rerun of unchanged data is a read and reports every row `unchanged`.
+ * Returns each row's id (null when `skipped`) and outcome, in input order. The rows must have
+ * the same keys and no two may share a conflict key.
  */
 export async function bulkUpsert<T extends PgTable>(
   tx: Tx,
@@ -86,59 +85,70 @@ export async function bulkUpsert<T extends PgTable>(
     sql`, `,
   );
   const typed = columns.map((c) => `${q(c.name)}::${c.getSQLType()} as ${q(c.name)}`).join(', ');
+  const list = (alias: string) => updated.map((c) => `${alias}.${q(c.name)}`).join(', ');
   const assignments = [
     ...updated.map((c) => `${q(c.name)} = excluded.${q(c.name)}`),
     ...(spec.touch ? [`${q(spec.touch.name)} = now()`] : []),
   ].join(', ');
-  const changed = `(${updated.map((c) => `${tableName}.${q(c.name)}`).join(', ')})
-    is distinct from (${updated.map((c) => `excluded.${q(c.name)}`).join(', ')})`;
   const owner = spec.owner ? q(spec.owner.name) : undefined;
+  const keep = spec.keepWhen ?? sql`false`;
   const guards = [
-    sql.raw(changed),
+    sql.raw(`(${list(tableName)}) is distinct from (${list('excluded')})`),
     ...(owner ? [sql.raw(`${tableName}.${owner} = excluded.${owner}`)] : []),
-    ...(spec.keepWhen ? [sql`not (${spec.keepWhen})`] : []),
+    sql`not (${keep})`,
   ];
   const action = updated.length
     ? sql`do update set ${sql.raw(assignments)} where ${sql.join(guards, sql` and `)}`
     : sql`do nothing`;
   const conflictList = spec.conflict.map((c) => q(c.name)).join(', ');
-  const joinOn = (alias: string) =>
-    spec.conflict.map((c) => `${alias}.${q(c.name)} = input.${q(c.name)}`).join(' and ');
+  const joinOn = (alias: string, other: string) =>
+    spec.conflict.map((c) => `${alias}.${q(c.name)} = ${other}.${q(c.name)}`).join(' and ');
   const id = q(spec.id.name);
-  const probe = spec.ids || owner;
-  const existing = probe
-    ? sql`left join lateral (
-        select t.${sql.raw(id)} as id${sql.raw(owner ? `, t.${owner} as owner` : '')}
-        from ${sql.raw(tableName)} t
-        where up.id is null and ${sql.raw(joinOn('t'))}
-      ) existing on true`
-    : sql``;
-  const unchanged = owner
-    ? sql.raw(`case when existing.owner is distinct from input.${owner} then 'skipped' else 'unchanged' end`)
-    : sql.raw(`'unchanged'`);
+  const same = updated.length
+    ? `(${list(tableName)}) is not distinct from (${list('input')})`
+    : 'true';
   const upserted = await queryRows<{ id: string | null; outcome: UpsertOutcome }>(
     tx,
     sql`
     with input as (
       select ${sql.raw(typed)}, ord
       from unnest(${arrays}) with ordinality as u(${sql.raw(names)}, ord)
+    ), probe as (
+      select input.*, stored.id as stored_id, stored.same, stored.kept, stored.owner as stored_owner
+      from input
+      left join lateral (
+        select ${sql.raw(tableName)}.${sql.raw(id)} as id, ${sql.raw(same)} as same, (${keep}) as kept,
+               ${sql.raw(owner ? `${tableName}.${owner}` : 'null::text')} as owner
+        from ${sql.raw(tableName)}
+        where ${sql.raw(joinOn(tableName, 'input'))}
+        limit 1
+      ) stored on true
     ), up as (
       insert into ${sql.raw(tableName)} (${sql.raw(names)})
-      select ${sql.raw(names)} from input order by ord
+      select ${sql.raw(names)} from probe
+      where stored_id is null
+         or (not same and not kept ${sql.raw(owner ? `and stored_owner = probe.${owner}` : '')})
+      order by ord
       on conflict (${sql.raw(conflictList)}) ${action}
       returning ${sql.raw(id)} as id, ${sql.raw(conflictList)}, (xmax = 0) as inserted
     )
-    select ${probe ? sql`coalesce(up.id, existing.id)` : sql`up.id`} as id,
-           case when up.id is null then ${unchanged} when up.inserted then 'created' else 'updated' end as outcome
-    from input
-    left join up on ${sql.raw(joinOn('up'))}
-    ${existing}
-    order by input.ord`,
+    select case when up.id is not null then up.id
+                when ${sql.raw(owner ? `probe.stored_owner is distinct from probe.${owner}` : 'false')} then null
+                else probe.stored_id end as id,
+           case when up.id is not null then (case when up.inserted then 'created' else 'updated' end)
+                when ${sql.raw(owner ? `probe.stored_owner is distinct from probe.${owner}` : 'false')} then 'skipped'
+                else 'unchanged' end as outcome
+    from probe
+    left join up on ${sql.raw(joinOn('up', 'probe'))}
+    order by probe.ord`,
   );
-  return upserted.map((row) => ({ id: row.id === null ? null : String(row.id), outcome: row.outcome }));
+  return upserted.map((row) => ({
+    id: row.id === null ? null : String(row.id),
+    outcome: row.outcome,
+  }));
 }
 
-/** The rows of an upsert with `ids: true`, whose ids are all known. */
+/** The rows of an upsert that cannot be skipped (no `owner`), with their ids. */
 export function withIds(rows: readonly UpsertedRow[]): { id: string; outcome: UpsertOutcome }[] {
   return rows.map(({ id, outcome }) => {
     if (id === null) throw new Error('The upsert did not return every id');
@@ -179,6 +189,7 @@ export async function idsByKeys<K extends string>(
             select t.${sql.raw(q(id.name))} as id from ${sql.raw(q(getTableName(table)))} t
             where t.${sql.raw(q(tenant.name))} = ${tenantId} and t.${sql.raw(q(key.name))} = w.key
               and ${where}
+            limit 1
           ) t`,
     ];
   });

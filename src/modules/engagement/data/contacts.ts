@@ -36,6 +36,7 @@ async function syncEmails(
         from unnest(${sql.param(contactIds)}::uuid[]) as w(contact_id)
         cross join lateral (
           select * from contact_emails ce where ce.tenant_id = ${tenantId} and ce.contact_id = w.contact_id
+          offset 0
         ) e`,
   );
   const key = (contactId: string, email: string) => `${contactId}|${email}`;
@@ -90,7 +91,6 @@ export async function upsertContacts(
       {
         conflict: [contacts.tenantId, contacts.externalId],
         id: contacts.id,
-        ids: true,
         touch: contacts.updatedAt,
       },
     ),

@@ -15,6 +15,7 @@ export async function queryOrganizationNames(
         from unnest(${sql.param(externalIds)}::text[]) as w(external_id)
         cross join lateral (
           select * from organizations t where t.tenant_id = ${tenantId} and t.external_id = w.external_id
+          limit 1
         ) o`,
   );
   return new Map(found.map((r) => [r.external_id, { id: String(r.id), name: r.name }]));
