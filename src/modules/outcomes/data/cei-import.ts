@@ -245,30 +245,17 @@ export interface SectionOutcomeInsert {
   tool: string | null;
 }
 
-/** New section outcomes, each with the first entry of its history. */
+/** New section outcomes (creation is not a transition: the history starts with the first move). */
 export async function insertSectionOutcomes(
   q: Queryable,
   tenantId: string,
   values: readonly SectionOutcomeInsert[],
-  actor: Actor,
 ) {
   const created = await q
     .insert(sectionOutcomes)
     .values(values.map((v) => ({ tenantId, ...v })))
     .onConflictDoNothing()
-    .returning({ id: sectionOutcomes.id, status: sectionOutcomes.status });
-  if (created.length > 0) {
-    await q.insert(sectionOutcomeHistory).values(
-      created.map((c) => ({
-        tenantId,
-        sectionOutcomeId: c.id,
-        action: 'create',
-        toStatus: c.status,
-        actorId: actor.id,
-        actorLabel: actor.label,
-      })),
-    );
-  }
+    .returning({ id: sectionOutcomes.id });
   return created.length;
 }
 

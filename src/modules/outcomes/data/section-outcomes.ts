@@ -9,22 +9,15 @@ export interface Actor {
   label: string | null;
 }
 
-/**
+/*
  * Section outcomes are created automatically (§3.1): for a new section, one per active CLO of its
  * course; for a new CLO, one per section of its course. A new outcome is `assigned` when its
- * section has an instructor, else `unassigned`; its history starts with that status.
+ * section has an instructor, else `unassigned`. Creating one is not a transition: its history
+ * starts with its first move.
  */
-async function recordCreated(q: Queryable, tenantId: string, ids: readonly string[], actor: Actor) {
-  if (ids.length === 0) return;
-  await q.execute(sql`
-    insert into section_outcome_history
-      (tenant_id, section_outcome_id, action, from_status, to_status, actor_id, actor_label)
-    select ${tenantId}::uuid, so.id, 'create', null, so.status, ${actor.id}::uuid, ${actor.label}
-    from section_outcomes so where so.id in ${ids}`);
-}
 
-/** Inserts the missing (section, active CLO) outcomes that `which` selects, with their history. */
-async function createMissing(q: Queryable, tenantId: string, which: SQL, actor: Actor) {
+/** Inserts the missing (section, active CLO) outcomes that `which` selects. */
+async function createMissing(q: Queryable, tenantId: string, which: SQL) {
   const created = rowsOf<{ id: string }>(
     await q.execute(sql`
       insert into section_outcomes (tenant_id, section_id, course_outcome_id, status)
@@ -37,12 +30,6 @@ async function createMissing(q: Queryable, tenantId: string, which: SQL, actor: 
       on conflict do nothing
       returning id`),
   );
-  await recordCreated(
-    q,
-    tenantId,
-    created.map((r) => r.id),
-    actor,
-  );
   return created.length;
 }
 
@@ -51,16 +38,11 @@ export const createForSections = async (
   q: Queryable,
   tenantId: string,
   sectionIds: readonly string[],
-  actor: Actor,
-) => (sectionIds.length === 0 ? 0 : createMissing(q, tenantId, sql`s.id in ${sectionIds}`, actor));
+) => (sectionIds.length === 0 ? 0 : createMissing(q, tenantId, sql`s.id in ${sectionIds}`));
 
 /** Creates the outcomes of an active CLO in every section of its course. */
-export const createForCourseOutcome = (
-  q: Queryable,
-  tenantId: string,
-  courseOutcomeId: string,
-  actor: Actor,
-) => createMissing(q, tenantId, sql`co.id = ${courseOutcomeId}::uuid`, actor);
+export const createForCourseOutcome = (q: Queryable, tenantId: string, courseOutcomeId: string) =>
+  createMissing(q, tenantId, sql`co.id = ${courseOutcomeId}::uuid`);
 
 /**
  * Follows an instructor change: a section that gains one moves its `unassigned` outcomes to

@@ -8,14 +8,7 @@ import * as outcomesData from '../data/course-outcomes.js';
 import * as coursesData from '../data/courses.js';
 import * as sectionOutcomesData from '../data/section-outcomes.js';
 import type { OutcomesScope } from '../scope.js';
-import {
-  actorOf,
-  resultsChanged,
-  changesOf,
-  createdFields,
-  deletedFields,
-  inTenant,
-} from './context.js';
+import { changesOf, createdFields, deletedFields, inTenant, resultsChanged } from './context.js';
 
 const description = z
   .string()
@@ -85,12 +78,7 @@ export function createCourseOutcome(
         { path: 'number', message: 'is taken' },
       ]);
     }
-    const sections = await sectionOutcomesData.createForCourseOutcome(
-      q,
-      tenantId,
-      created.id,
-      actorOf(ctx),
-    );
+    const sections = await sectionOutcomesData.createForCourseOutcome(q, tenantId, created.id);
     await resultsChanged(q, ctx);
     await recordAudit(q, ctx, {
       action: 'outcomes.course_outcome.create',
@@ -117,7 +105,7 @@ export function updateCourseOutcome(
     if (!after) throw new NotFoundError('Course outcome');
     const sections =
       after.isActive && !before.isActive
-        ? await sectionOutcomesData.createForCourseOutcome(q, tenantId, id, actorOf(ctx))
+        ? await sectionOutcomesData.createForCourseOutcome(q, tenantId, id)
         : 0;
     await resultsChanged(q, ctx);
     await recordAudit(q, ctx, {

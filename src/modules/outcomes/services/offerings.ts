@@ -11,7 +11,7 @@ import * as sectionOutcomesData from '../data/section-outcomes.js';
 import * as sectionsData from '../data/sections.js';
 import * as termsData from '../data/terms.js';
 import type { OutcomesScope } from '../scope.js';
-import { actorOf, inTenant, resultsChanged } from './context.js';
+import { inTenant, resultsChanged } from './context.js';
 import { isoDate } from './inputs.js';
 
 export const MAX_SECTIONS_AT_ONCE = 50;
@@ -61,9 +61,8 @@ async function existingInstructor(q: Tx, id: string | null | undefined) {
  * Adds `count` sections to an offering (numbered after its last one), each with the section
  * outcomes of the course's active CLOs.
  */
-export async function addSections(
+async function addSections(
   q: Tx,
-  ctx: RequestContext,
   tenantId: string,
   offeringId: string,
   values: { sections: number; instructorId?: string | null; dueDate?: string | null },
@@ -84,7 +83,6 @@ export async function addSections(
     q,
     tenantId,
     created.map((s) => s.id),
-    actorOf(ctx),
   );
   return { sections: created, outcomes, instructor };
 }
@@ -115,7 +113,7 @@ export function createOffering(db: Db, ctx: RequestContext, input: z.input<typeo
         { path: 'termId', message: 'already has this course; add sections to it instead' },
       ]);
     }
-    const added = await addSections(q, ctx, tenantId, created.id, values);
+    const added = await addSections(q, tenantId, created.id, values);
     await resultsChanged(q, ctx);
     await recordAudit(q, ctx, {
       action: 'outcomes.offering.create',
@@ -140,7 +138,7 @@ export function addOfferingSections(
   const values = parseInput(addSectionsInput, input);
   return inTenant(db, ctx, async (q, { tenantId, scope }) => {
     const offering = await visibleOffering(q, scope, id);
-    const added = await addSections(q, ctx, tenantId, id, values);
+    const added = await addSections(q, tenantId, id, values);
     await resultsChanged(q, ctx);
     for (const section of added.sections) {
       await recordAudit(q, ctx, {

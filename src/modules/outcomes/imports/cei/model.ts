@@ -167,8 +167,18 @@ export function buildCeiModel(sources: readonly SourceRow[]): CeiModel {
   return model;
 }
 
+/**
+ * Where an entity came from, without the row's values: errors of later steps name the row, and
+ * the whole file's values need not stay in memory.
+ */
+const origin = (source: SourceRow): SourceRow => ({
+  file: source.file,
+  row: source.row,
+  values: {},
+});
+
 function addRow(model: CeiModel, row: CeiRow, key: string) {
-  const source = row.source;
+  const source = origin(row.source);
   if (!model.terms.has(row.term)) model.terms.set(row.term, source);
   if (!model.courses.has(row.course)) model.courses.set(row.course, source);
   const instructor = row.instructor ? instructorKey(row.instructor) : null;

@@ -31,6 +31,7 @@ export const readStep = (state: CeiRunState): ImportStep => ({
     const model = buildCeiModel(rows);
     await recordResults(ctx, model.rows);
     for (const warning of model.warnings) ctx.log.warn({ warning }, warning.message);
-    state.model = model;
+    // The rows' results are recorded: only the entities stay for the next steps.
+    state.model = { ...model, rows: [] };
   },
 });

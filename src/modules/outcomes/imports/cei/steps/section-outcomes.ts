@@ -93,7 +93,7 @@ export const sectionOutcomesStep = (state: CeiRunState): ImportStep => ({
           results.push({ outcome: 'updated' });
         }
         if (added.length > 0) {
-          await importData.insertSectionOutcomes(q, ctx.tenantId, added, state.actor);
+          await importData.insertSectionOutcomes(q, ctx.tenantId, added);
         }
         return results;
       },
@@ -102,7 +102,7 @@ export const sectionOutcomesStep = (state: CeiRunState): ImportStep => ({
       const sectionIds = [...state.touchedSections];
       for (let i = 0; i < sectionIds.length; i += ctx.options.batchSize) {
         const chunk = sectionIds.slice(i, i + ctx.options.batchSize);
-        ctx.count('created', await createForSections(q, ctx.tenantId, chunk, state.actor));
+        ctx.count('created', await createForSections(q, ctx.tenantId, chunk));
         await importData.submitComplete(q, ctx.tenantId, chunk, state.actor);
       }
     });
