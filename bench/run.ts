@@ -1,5 +1,6 @@
 /**
- * Benchmarks with targets. Run: npm run bench. Exits 1 when a target is missed.
+ * Benchmarks with targets. Run: npm run bench [-- server csv engagement reports outcomes].
+ * Exits 1 when a target is missed.
  * Kept out of the test suite so timing never makes a test flaky.
  */
 import { performance } from 'node:perf_hooks';
@@ -9,14 +10,10 @@ import { memberships, users } from '../src/core/db/schema.js';
 import { createTenant } from '../src/core/tenants/service.js';
 import { startServer } from '../src/server.js';
 import { csvStreamBench } from './csv-stream.js';
-
-interface Result {
-  name: string;
-  value: number;
-  unit: string;
-  target: number;
-  higherIsBetter: boolean;
-}
+import { engagementImportBench } from './engagement-import.js';
+import { outcomesImportBench } from './outcomes-import.js';
+import { reportsBench } from './reports.js';
+import type { BenchResult } from './result.js';
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? Number.NaN;
@@ -27,7 +24,7 @@ async function httpLoad(
   name: string,
   minRate: number,
   maxP95: number,
-): Promise<Result[]> {
+): Promise<BenchResult[]> {
   const latencies: number[] = [];
   const started = performance.now();
   await Promise.all(
@@ -60,7 +57,8 @@ async function httpLoad(
   ];
 }
 
-async function main() {
+/** The HTTP server and tenant-scoped writes. */
+async function serverBench(): Promise<BenchResult[]> {
   const server = await startServer(
     loadConfig({
       DATABASE_URL: process.env.DATABASE_URL ?? 'memory://',
@@ -70,7 +68,7 @@ async function main() {
       RATE_LIMIT_PER_MINUTE: '1000000',
     }),
   );
-  const results: Result[] = [];
+  const results: BenchResult[] = [];
   try {
     results.push(...(await httpLoad(`${server.url}/api/health`, 'GET /api/health', 1_500, 50)));
     results.push(
@@ -109,7 +107,34 @@ async function main() {
   } finally {
     await server.close();
   }
-  results.push(...(await csvStreamBench()));
+  return results;
+}
+
+/** Every bench by name: `npm run bench -- reports outcomes` runs just those. */
+const benches: Record<string, () => Promise<BenchResult[]>> = {
+  server: serverBench,
+  csv: csvStreamBench,
+  engagement: engagementImportBench,
+  reports: reportsBench,
+  outcomes: outcomesImportBench,
+};
+
+async function main() {
+  const chosen = process.argv.slice(2);
+  const unknown = chosen.filter((name) => !(name in benches));
+  if (unknown.length > 0) {
+    console.error(
+      `Unknown bench: ${unknown.join(', ')}. Choose from: ${Object.keys(benches).join(', ')}`,
+    );
+    process.exitCode = 2;
+    return;
+  }
+  const results: BenchResult[] = [];
+  for (const [name, bench] of Object.entries(benches)) {
+    if (chosen.length > 0 && !chosen.includes(name)) continue;
+    console.log(`Running the ${name} bench…`);
+    results.push(...(await bench()));
+  }
 
   let missed = 0;
   for (const r of results) {
