@@ -25,20 +25,20 @@ async function syncEmails(
   const existing = !contactIds.length
     ? []
     : await queryRows<{
-    id: string;
-    contact_id: string;
-    email: string;
-    kind: string;
-    is_primary: boolean;
-  }>(
-    tx,
-    sql`select e.id, e.contact_id, e.email, e.kind, e.is_primary
+        id: string;
+        contact_id: string;
+        email: string;
+        kind: string;
+        is_primary: boolean;
+      }>(
+        tx,
+        sql`select e.id, e.contact_id, e.email, e.kind, e.is_primary
         from unnest(${sql.param(contactIds)}::uuid[]) as w(contact_id)
         cross join lateral (
           select * from contact_emails ce where ce.tenant_id = ${tenantId} and ce.contact_id = w.contact_id
           offset 0
         ) e`,
-  );
+      );
   const key = (contactId: string, email: string) => `${contactId}|${email}`;
   const wanted = new Map(emails.map((e) => [key(e.contactId, e.email), e]));
   const current = new Map(existing.map((e) => [key(String(e.contact_id), e.email), e]));
@@ -71,7 +71,11 @@ async function syncEmails(
     })),
     { conflict: [contactEmails.contactId, contactEmails.email], id: contactEmails.contactId },
   );
-  return new Set([...removed, ...demoted].map((e) => String(e.contact_id)).concat(changed.map((e) => e.contactId)));
+  return new Set(
+    [...removed, ...demoted]
+      .map((e) => String(e.contact_id))
+      .concat(changed.map((e) => e.contactId)),
+  );
 }
 
 /**

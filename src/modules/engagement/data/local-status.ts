@@ -57,7 +57,11 @@ export async function setLocalStatuses(
 }
 
 /** The tenant's ZIP prefixes; `defaults` for a list the tenant has not set. */
-export async function zipPrefixes(tx: Tx, tenantId: string, defaults: ZipPrefixes): Promise<ZipPrefixes> {
+export async function zipPrefixes(
+  tx: Tx,
+  tenantId: string,
+  defaults: ZipPrefixes,
+): Promise<ZipPrefixes> {
   const [row] = await queryRows<{ local: string[] | null; partial: string[] | null }>(
     tx,
     sql`select local_zip_prefixes as local, partial_zip_prefixes as partial

@@ -1,6 +1,10 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../../core/db/client.js';
-import { studentParticipations, teacherParticipations, volunteerParticipations } from '../schema.js';
+import {
+  studentParticipations,
+  teacherParticipations,
+  volunteerParticipations,
+} from '../schema.js';
 import { bulkUpsert } from './bulk.js';
 
 export const upsertVolunteerParticipations = (

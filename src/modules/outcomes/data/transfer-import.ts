@@ -47,7 +47,9 @@ const missing = (what: string, value: string): RowResult => ({
 });
 
 const courseId = (q: Queryable, c: LookupCache, number = '') =>
-  cached(c, `course|${number}`, () => idOf(q, sql`select id from courses where number = ${number}`));
+  cached(c, `course|${number}`, () =>
+    idOf(q, sql`select id from courses where number = ${number}`),
+  );
 const programId = (q: Queryable, c: LookupCache, name = '') =>
   cached(c, `program|${name.toLowerCase()}`, () =>
     idOf(q, sql`select id from programs where lower(name) = lower(${name})`),

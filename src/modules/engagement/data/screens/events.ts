@@ -42,7 +42,9 @@ export interface EventFilter {
   schoolId?: string;
 }
 
-const districtName = sql<string | null>`(select d.name from districts d where d.id = ${eventDistrictId})`;
+const districtName = sql<
+  string | null
+>`(select d.name from districts d where d.id = ${eventDistrictId})`;
 const volunteerCount = sql<number>`(select count(*) from volunteer_participations vp
   where vp.event_id = "events"."id")::int`;
 const studentCount = sql<number>`(select count(*) from student_participations sp

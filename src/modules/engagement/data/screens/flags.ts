@@ -67,7 +67,12 @@ export function listFlags(q: Queryable, filter: FlagFilter & ListWindow<FlagSort
     filter.issue ? eq(dataQualityFlags.issue, filter.issue) : undefined,
     filter.status ? eq(dataQualityFlags.status, filter.status) : undefined,
     filter.entityType ? eq(dataQualityFlags.entityType, filter.entityType) : undefined,
-    contains(filter.search, dataQualityFlags.details, dataQualityFlags.entityExternalId, entityLabel),
+    contains(
+      filter.search,
+      dataQualityFlags.details,
+      dataQualityFlags.entityExternalId,
+      entityLabel,
+    ),
   );
   return pageOf(
     q,
@@ -94,7 +99,12 @@ export async function dismissFlags(
 ) {
   const dismissed = await q
     .update(dataQualityFlags)
-    .set({ status: 'dismissed', dismissedAt: new Date(), dismissedById: userId, updatedAt: new Date() })
+    .set({
+      status: 'dismissed',
+      dismissedAt: new Date(),
+      dismissedById: userId,
+      updatedAt: new Date(),
+    })
     .where(
       and(
         eq(dataQualityFlags.tenantId, tenantId),

@@ -66,12 +66,7 @@ export function listHistory(q: Queryable, f: HistoryFilter & ListWindow<HistoryS
     f.to ? lte(activities.activityDate, f.to) : undefined,
     contains(f.search, activities.subject, activities.description, fullName),
   );
-  return pageOf(
-    q,
-    () => from(q).where(where),
-    ordering(f.order, SORTS[f.sort], activities.id),
-    f,
-  );
+  return pageOf(q, () => from(q).where(where), ordering(f.order, SORTS[f.sort], activities.id), f);
 }
 
 export async function findActivity(q: Queryable, tenantId: string, id: string) {

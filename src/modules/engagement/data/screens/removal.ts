@@ -34,7 +34,14 @@ const contactsOf = (kind: ContactKind): RemovalSpec => ({
   dependents: [
     participations(kind),
     ...(kind === 'volunteer'
-      ? [{ key: 'affiliations', table: 'affiliations', column: 'contact_id', flagEntity: 'affiliation' } as const]
+      ? [
+          {
+            key: 'affiliations',
+            table: 'affiliations',
+            column: 'contact_id',
+            flagEntity: 'affiliation',
+          } as const,
+        ]
       : []),
     { key: 'activities', table: 'activities', column: 'contact_id', flagEntity: 'activity' },
   ],
@@ -49,7 +56,12 @@ export const REMOVALS = {
     table: 'organizations',
     flagEntity: 'organization',
     dependents: [
-      { key: 'affiliations', table: 'affiliations', column: 'organization_id', flagEntity: 'affiliation' },
+      {
+        key: 'affiliations',
+        table: 'affiliations',
+        column: 'organization_id',
+        flagEntity: 'affiliation',
+      },
       { key: 'volunteersDetached', table: 'volunteers', column: 'primary_organization_id' },
     ],
   },
@@ -111,7 +123,8 @@ export async function removeRecords(
     [
       sql`(select count(*) from (${target}) r)::int as removed`,
       ...spec.dependents.map(
-        (d) => sql`(select count(*) from ${raw(d.table)} x where x.${raw(d.column)} in (${target}))::int as ${raw(`"${d.key}"`)}`,
+        (d) =>
+          sql`(select count(*) from ${raw(d.table)} x where x.${raw(d.column)} in (${target}))::int as ${raw(`"${d.key}"`)}`,
       ),
     ],
     sql`, `,

@@ -1,6 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../../../core/db/client.js';
-import { classes, contacts, events, schools, studentParticipations, students } from '../../schema.js';
+import {
+  classes,
+  contacts,
+  events,
+  schools,
+  studentParticipations,
+  students,
+} from '../../schema.js';
 import type { DistrictScope } from '../../services/caller.js';
 import { contactColumns, fullName, nameOrder } from './people.js';
 import { allOf, contains, ordering, pageOf, type ListWindow } from './query.js';

@@ -26,7 +26,9 @@ export interface TeacherFilter {
   status?: TeacherStatus;
 }
 
-const districtName = sql<string | null>`(select d.name from districts d where d.id = ${schools.districtId})`;
+const districtName = sql<
+  string | null
+>`(select d.name from districts d where d.id = ${schools.districtId})`;
 const sessionCount = sql<number>`(select count(*) from teacher_participations tp
   where tp.contact_id = "contacts"."id")::int`;
 

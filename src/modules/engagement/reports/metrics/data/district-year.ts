@@ -14,7 +14,11 @@ export const DIMENSIONS = {
 
 /** Measures per district, per month and per event type, and the total. */
 export const districtYearMeasures = (q: Queryable, f: Facts): Promise<MeasureRow[]> =>
-  measuresBy(q, f, { district: DIMENSIONS.district, month: DIMENSIONS.month, type: DIMENSIONS.type });
+  measuresBy(q, f, {
+    district: DIMENSIONS.district,
+    month: DIMENSIONS.month,
+    type: DIMENSIONS.type,
+  });
 
 /** Measures per event or per school, per month and per type, and the total. */
 export const detailMeasures = (

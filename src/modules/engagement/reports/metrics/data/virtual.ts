@@ -15,7 +15,8 @@ export interface VirtualPlace {
 
 const placeOf = (place: VirtualPlace, district: SQL, school: SQL): SQL => {
   const conditions = [sql`true`];
-  if (place.districtIds) conditions.push(sql`${district} = any(${sql.param([...place.districtIds])}::uuid[])`);
+  if (place.districtIds)
+    conditions.push(sql`${district} = any(${sql.param([...place.districtIds])}::uuid[])`);
   if (place.schoolId) conditions.push(sql`${school} = ${place.schoolId}`);
   return sql.join(conditions, sql` and `);
 };
@@ -162,5 +163,8 @@ export async function virtualLines(
     order by l.local_start nulls last, l.title, l.id, lower(tc.last_name), lower(tc.first_name)`,
   );
   const presenters = await presentersOf(q, f);
-  return lines.map(({ eventId, ...line }) => ({ ...line, presenter: presenters.get(eventId) ?? null }));
+  return lines.map(({ eventId, ...line }) => ({
+    ...line,
+    presenter: presenters.get(eventId) ?? null,
+  }));
 }

@@ -72,5 +72,8 @@ export async function volunteerLines(
     order by per.hours desc, per.events desc, lower(c.last_name), lower(c.first_name), per.contact_id`,
   );
   const names = await creditedNames(q, f);
-  return lines.map((line) => ({ ...line, organization: names.get(line.contactId) ?? 'Independent' }));
+  return lines.map((line) => ({
+    ...line,
+    organization: names.get(line.contactId) ?? 'Independent',
+  }));
 }
