@@ -10,6 +10,9 @@ export const SUBJECTS = {
   instructor: 'Instructor',
   courseOutcome: 'CourseOutcome',
   sectionOutcome: 'SectionOutcome',
+  /** Program learning outcomes (PLOs), their dashboard, and the CLO → PLO mapping. */
+  programOutcome: 'ProgramOutcome',
+  ploMapping: 'PloMapping',
   /** Imports and exports of the institution's whole outcomes data. */
   data: 'OutcomesData',
 } as const;
@@ -28,6 +31,8 @@ export const outcomesPermissions: ModulePermissions = ({ can }, member) => {
     );
     can(['read', 'create', 'update'], SUBJECTS.instructor);
     can(['read', 'update'], SUBJECTS.sectionOutcome);
+    can(['read', 'create', 'update', 'delete'], SUBJECTS.programOutcome);
+    can(['read', 'update'], SUBJECTS.ploMapping);
     can(['read', 'export'], 'Report');
   }
   if (member.role === 'instructor') {
