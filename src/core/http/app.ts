@@ -22,6 +22,7 @@ import { importRoutes } from '../imports/routes.js';
 import type { ImportsServiceDeps } from '../imports/service.js';
 import { reportRoutes } from '../reports/routes.js';
 import { registrationRoutes } from '../tenants/registration-routes.js';
+import { tenantOverviewRoutes } from '../tenants/overview-routes.js';
 import { tenantAdminRoutes } from '../tenants/routes.js';
 import { userAdminRoutes } from '../users/admin-routes.js';
 import { csrfOriginCheck } from './csrf.js';
@@ -146,6 +147,12 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   userAdminRoutes(api, { db, auth });
   emailAdminRoutes(api, { db, sender: emailSender, maskLinks: !options.exposeInternalErrors });
   tenantAdminRoutes(api, { db, moduleNames: options.modules.map((m) => m.name) });
+  tenantOverviewRoutes(api, {
+    db,
+    metrics: options.modules.flatMap((m) =>
+      m.tenantMetrics ? [{ module: m.name, ...m.tenantMetrics }] : [],
+    ),
+  });
   profileRoutes(api, { db, baseUrl: options.baseUrl, emailSender });
   if (options.selfRegistration) {
     registrationRoutes(api, {

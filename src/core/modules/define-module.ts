@@ -4,6 +4,7 @@ import type { EmailSender } from '../email/sender.js';
 import type { HttpApp } from '../http/types.js';
 import type { ImportPipeline } from '../imports/types.js';
 import type { ReportDefinition } from '../reports/types.js';
+import type { TenantMetrics } from '../tenants/overview.js';
 
 /** What the platform hands a module's routes. */
 export interface ModuleRouteDeps {
@@ -29,6 +30,8 @@ export interface ModuleDefinition {
   importPipelines?: readonly ImportPipeline[];
   /** Named reports: cached, exported, served at `/api/reports/<name>` and by `eduledger report`. */
   reports?: readonly ReportDefinition[];
+  /** Counts per tenant on the site admins' overview of tenants (e.g. programs, courses). */
+  tenantMetrics?: TenantMetrics;
 }
 
 export const defineModule = (definition: ModuleDefinition): ModuleDefinition => definition;

@@ -2,6 +2,7 @@ import { defineModule } from '../../core/modules/define-module.js';
 import { outcomesPermissions } from './permissions.js';
 import { cloResultsReport } from './reports/clo-results.js';
 import { outcomesRoutes } from './routes/index.js';
+import { outcomesTenantMetrics } from './services/dashboard.js';
 
 export const outcomesModule = defineModule({
   name: 'outcomes',
@@ -9,4 +10,5 @@ export const outcomesModule = defineModule({
   routes: outcomesRoutes,
   permissions: outcomesPermissions,
   reports: [cloResultsReport],
+  tenantMetrics: outcomesTenantMetrics,
 });

@@ -2,6 +2,7 @@ import type { HttpApp } from '../../../core/http/types.js';
 import type { ModuleRouteDeps } from '../../../core/modules/define-module.js';
 import { AppError } from '../../../core/errors.js';
 import { courseRoutes } from './courses.js';
+import { dashboardRoutes } from './dashboard.js';
 import { importRoutes } from './imports.js';
 import { instructorRoutes } from './instructors.js';
 import { offeringRoutes } from './offerings.js';
@@ -28,4 +29,5 @@ export function outcomesRoutes(app: HttpApp, deps: ModuleRouteDeps) {
   sectionRoutes(app, deps);
   instructorRoutes(app, deps);
   importRoutes(app, deps);
+  dashboardRoutes(app, deps);
 }
