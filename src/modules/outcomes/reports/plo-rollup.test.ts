@@ -165,7 +165,7 @@ describe('the trend over terms', () => {
     expect(first?.points.map((p) => p.rate)).toEqual([80, null, 75, 75]);
     expect(second?.points.map((p) => p.rate)).toEqual([50, null, null, null]);
     expect(first?.points[1]).toMatchObject({ took: null, passed: null, result: null, clos: [] });
-    expect(trend.program.map((p) => p.rate)).toEqual([70, null, 75, 75]);
+    expect(trend.overall.map((p) => p.rate)).toEqual([70, null, 75, 75]);
     expect(first?.points[0]?.counted).toBe(2);
   });
 
@@ -175,7 +175,7 @@ describe('the trend over terms', () => {
     expect(first?.points[2]).toMatchObject({ added: ['NUR-101.2'], removed: [] });
     expect(first?.points[3]?.clos).toEqual(['NUR-101.1', 'NUR-101.2']);
     expect(second?.points.map((p) => p.changed)).toEqual([false, false, false, false]);
-    expect(trend.program[2]).toMatchObject({
+    expect(trend.overall[2]).toMatchObject({
       changed: true,
       added: ['NUR-101.2'],
       removed: ['NUR-102.1'],

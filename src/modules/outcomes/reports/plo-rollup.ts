@@ -1,3 +1,4 @@
+import type { OutcomeStatus } from '../enums.js';
 import { passRate, resultOf } from './pass-rate.js';
 
 /*
@@ -61,7 +62,7 @@ export interface SectionOutcomeLine {
   section: string;
   took: number | null;
   passed: number | null;
-  status: string;
+  status: OutcomeStatus;
 }
 
 export const cloLabelOf = (clo: Pick<CloRef, 'course' | 'number'>) =>
@@ -120,7 +121,10 @@ export function buildTree({ plos, clos, mapping, lines, threshold }: TreeInput) 
   return { ...aggregate(all, threshold), plos: ploNodes };
 }
 
-function resultOfLine(line: Counts, threshold: number) {
+function resultOfLine(
+  line: Counts,
+  threshold: number,
+): { rate: number | null; result: Result | null } {
   const rate = passRate([line]);
   return { rate, result: resultOf(rate, threshold) };
 }
@@ -203,8 +207,8 @@ function series(
 }
 
 /**
- * The trend over every term (in the given order) under one mapping, applied to past terms too: a
- * series for the program (every mapped CLO) and one per PLO. Terms without data are null (gaps).
+ * The trend over every term (in the given order) under one mapping, applied to past terms too: the
+ * program's overall series (every mapped CLO) and one per PLO. Terms without data are null (gaps).
  */
 export function buildTrend({ terms, plos, clos, mapping, sums, threshold }: TrendInput) {
   const sumsOf = new Map<string, TermCloSums[]>();
@@ -215,7 +219,7 @@ export function buildTrend({ terms, plos, clos, mapping, sums, threshold }: Tren
   const labels = new Map(clos.map((clo) => [clo.id, cloLabelOf(clo)]));
   return {
     terms: [...terms],
-    program: series(terms, sumsOf, labels, (id) => mapping.has(id), threshold),
+    overall: series(terms, sumsOf, labels, (id) => mapping.has(id), threshold),
     plos: [...plos]
       .sort((a, b) => a.number - b.number)
       .map((plo) => ({
