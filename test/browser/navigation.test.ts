@@ -27,6 +27,7 @@ const ENGAGEMENT_PATHS = [
 ];
 
 const OUTCOMES_PATHS = [
+  '/outcomes/review',
   '/outcomes/programs',
   '/outcomes/courses',
   '/outcomes/terms',
@@ -124,7 +125,7 @@ describe('every navigation entry of every role', () => {
         '/engagement/reports',
       ],
       program_admin: [...OUTCOMES_PATHS, '/admin/invitations'],
-      instructor: [],
+      instructor: ['/outcomes/my'],
       site_admin: ['/admin/audit', '/admin/emails', '/admin/tenants'],
     });
   });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Access } from './access';
 import { IMPORTS_PAGE } from './imports/page';
 import { ENGAGEMENT_PAGES } from './engagement/pages';
-import { OUTCOMES_PAGES } from './outcomes/pages';
+import { MY_SECTIONS_PAGE, OUTCOMES_PAGES } from './outcomes/pages';
 import { REPORTS_PAGE } from './reports/pages';
 import {
   AUDIT_PAGE,
@@ -59,7 +59,10 @@ const ENGAGEMENT_NAV = [...ENGAGEMENT_PAGES, REPORTS_PAGE];
 const ENGAGEMENT_LABELS = ENGAGEMENT_NAV.map((page) => page.label);
 const VIEWER_LABELS = ['Events', 'Teachers', 'Students', 'Schools', 'Reports'];
 const OUTCOMES_LABELS = OUTCOMES_PAGES.map((page) => page.label);
-const PROGRAM_ADMIN_LABELS = OUTCOMES_LABELS.filter((label) => label !== 'Import');
+/** "My sections" is the instructors' page; admins review instead. */
+const ADMIN_OUTCOMES_PAGES = OUTCOMES_PAGES.filter((page) => page !== MY_SECTIONS_PAGE);
+const ADMIN_OUTCOMES_LABELS = ADMIN_OUTCOMES_PAGES.map((page) => page.label);
+const PROGRAM_ADMIN_LABELS = ADMIN_OUTCOMES_LABELS.filter((label) => label !== 'Import');
 
 function registeredLabels(value: Access): string[] {
   return navGroupsFor(navItems, value).flatMap((group) => group.items.map((item) => item.label));
@@ -79,7 +82,7 @@ describe('navItems', () => {
     ]);
     expect(navGroupsFor(navItems, access(['tenant_admin']))).toEqual([
       { module: 'engagement', label: 'Engagement', items: ENGAGEMENT_NAV },
-      { module: 'outcomes', label: 'Outcomes', items: OUTCOMES_PAGES },
+      { module: 'outcomes', label: 'Outcomes', items: ADMIN_OUTCOMES_PAGES },
       {
         module: 'administration',
         label: 'Administration',
@@ -93,7 +96,7 @@ describe('navItems', () => {
       'tenant_admin',
       [
         ...ENGAGEMENT_LABELS,
-        ...OUTCOMES_LABELS,
+        ...ADMIN_OUTCOMES_LABELS,
         'Users',
         'Invitations',
         'Audit log',
@@ -104,7 +107,7 @@ describe('navItems', () => {
     ['program_admin', [...PROGRAM_ADMIN_LABELS, 'Invitations']],
     ['staff', [...ENGAGEMENT_LABELS, 'Imports']],
     ['district_viewer', VIEWER_LABELS],
-    ['instructor', []],
+    ['instructor', ['My sections']],
   ] as const)('gives a %s %j', (role, labels) => {
     expect(registeredLabels(access([role]))).toEqual(labels);
   });

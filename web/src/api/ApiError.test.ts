@@ -28,6 +28,16 @@ describe('ApiError.fromBody', () => {
     expect(error?.requestId).toBe('req-42');
   });
 
+  it('keeps the details as sent, with fields beyond path and message', () => {
+    const sent = [{ id: 'so-1', status: 'approved', reason: 'Already approved' }];
+    const error = ApiError.fromBody(409, {
+      error: { code: 'invalid_transition', message: 'Not allowed', details: sent },
+    });
+    expect(error?.details).toEqual([]);
+    expect(error?.rawDetails).toEqual(sent);
+    expect(ApiError.fromBody(409, { error: { code: 'x', message: 'y' } })?.rawDetails).toEqual([]);
+  });
+
   it('leaves out details that are not { message } objects and ignores a non-string request id', () => {
     const error = ApiError.fromBody(400, {
       error: {

@@ -9,6 +9,8 @@ interface ApiErrorInit {
   status: number;
   details?: readonly ApiErrorDetail[];
   requestId?: string;
+  /** `details` exactly as the server sent them (some carry more than a path and a message). */
+  rawDetails?: readonly unknown[];
 }
 
 export const NETWORK_ERROR_CODE = 'network_error';
@@ -37,13 +39,16 @@ export class ApiError extends Error {
   readonly status: number;
   readonly details: readonly ApiErrorDetail[];
   readonly requestId: string | undefined;
+  /** The details as sent, e.g. `{ id, status, reason }` of a refused transition. */
+  readonly rawDetails: readonly unknown[];
 
-  constructor({ code, message, status, details = [], requestId }: ApiErrorInit) {
+  constructor({ code, message, status, details = [], requestId, rawDetails = [] }: ApiErrorInit) {
     super(message);
     this.code = code;
     this.status = status;
     this.details = details;
     this.requestId = requestId;
+    this.rawDetails = rawDetails;
   }
 
   /** Reads the server's `{ error: { code, message, details?, requestId? } }` body; null when the body has another shape. */
@@ -57,6 +62,7 @@ export class ApiError extends Error {
       status,
       details: parseDetails(details),
       requestId: typeof requestId === 'string' ? requestId : undefined,
+      rawDetails: Array.isArray(details) ? (details as unknown[]) : [],
     });
   }
 

@@ -1,14 +1,22 @@
 import { apiFetch } from '../api/client';
+import type { BulkProgress } from '../emails/types';
 import type { Page } from '../api/page';
 import { queryString, type QueryValues } from '../api/queryString';
 import type {
   Course,
   CourseDetail,
   CourseOutcome,
+  DraftInput,
   ImportResult,
   Instructor,
+  MySection,
   Offering,
   Program,
+  ReminderSettings,
+  ReminderText,
+  RemindReply,
+  ReviewAction,
+  ReviewPage,
   Section,
   SectionDetail,
   Term,
@@ -117,3 +125,46 @@ export const commitUpload = (uploadId: string) =>
   });
 export const problemsCsvUrl = (uploadId: string) =>
   `/api/outcomes/imports/${encodeURIComponent(uploadId)}/problems.csv`;
+
+/** The caller's own sections (instructors), by due date. */
+export const getMySections = (query: QueryValues, signal?: AbortSignal) =>
+  apiFetch<{ items: MySection[] }>(`/api/outcomes/my/sections${queryString(query)}`, { signal });
+
+/** Autosave of the instructor's work; answers the section as it is now. */
+export const saveDraft = (sectionId: string, input: DraftInput) =>
+  apiFetch<SectionDetail>(base('sections', sectionId, '/draft'), { method: 'PUT', json: input });
+
+/** Submits every open CLO of the section; 422 `validation_failed` lists the problems. */
+export const submitSection = (sectionId: string, alertProgramAdmins: boolean) =>
+  apiFetch<SectionDetail>(base('sections', sectionId, '/submit'), {
+    method: 'POST',
+    json: { alertProgramAdmins },
+  });
+
+export const listReview = (query: QueryValues, signal?: AbortSignal) =>
+  apiFetch<ReviewPage>(`/api/outcomes/review${queryString(query)}`, { signal });
+
+/** Moves section outcomes, all or none (409 `invalid_transition` names the refused ones). */
+export const reviewAction = (input: {
+  action: ReviewAction;
+  outcomeIds: string[];
+  comment?: string;
+}) =>
+  apiFetch<{ updated: number }>('/api/outcomes/review/actions', { method: 'POST', json: input });
+
+export const getReminderText = (signal?: AbortSignal) =>
+  apiFetch<ReminderText>('/api/outcomes/review/reminders/default', { signal });
+
+export const sendReminders = (input: ReminderText & { sectionIds: string[] }) =>
+  apiFetch<RemindReply>('/api/outcomes/review/reminders', { method: 'POST', json: input });
+
+export const getReminderProgress = (bulkJobId: string, signal?: AbortSignal) =>
+  apiFetch<BulkProgress>(`/api/outcomes/review/reminders/${encodeURIComponent(bulkJobId)}`, {
+    signal,
+  });
+
+export const getReminderSettings = (signal?: AbortSignal) =>
+  apiFetch<ReminderSettings>('/api/outcomes/reminder-settings', { signal });
+
+export const saveReminderSettings = (input: ReminderSettings) =>
+  apiFetch<ReminderSettings>('/api/outcomes/reminder-settings', { method: 'PUT', json: input });

@@ -17,11 +17,22 @@ export const COURSES_PAGE = page('Courses', 'courses');
 export const TERMS_PAGE = page('Terms', 'terms');
 export const OFFERINGS_PAGE = page('Offerings', 'offerings');
 export const SECTIONS_PAGE = page('Sections', 'sections');
+/** Instructors' own sections (DOMAIN §3.2). */
+export const MY_SECTIONS_PAGE = page('My sections', 'my', ['instructor']);
+/** The review queue of submitted work. */
+export const REVIEW_PAGE = page('Review', 'review');
+/**
+ * One section: not a navbar entry, but instructors open theirs (emails link here) as well as
+ * the managers who reach it from the sections list and the review queue.
+ */
+export const SECTION_PAGE = page('Section', 'sections', [...MANAGERS, 'instructor']);
 /** Imports replace the institution's data: tenant admins only. */
 export const IMPORT_PAGE = page('Import', 'import', ['tenant_admin']);
 
 /** The Outcomes group of the navbar, in menu order. */
 export const OUTCOMES_PAGES: readonly NavItem[] = [
+  MY_SECTIONS_PAGE,
+  REVIEW_PAGE,
   PROGRAMS_PAGE,
   COURSES_PAGE,
   TERMS_PAGE,

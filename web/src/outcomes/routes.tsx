@@ -6,15 +6,20 @@ import { CoursePage } from './courses/CoursePage';
 import { CoursesPage } from './courses/CoursesPage';
 import { ImportPage } from './import/ImportPage';
 import { OfferingsPage } from './offerings/OfferingsPage';
+import { MySectionsPage } from './my/MySectionsPage';
 import {
   COURSES_PAGE,
   IMPORT_PAGE,
+  MY_SECTIONS_PAGE,
   OFFERINGS_PAGE,
   PROGRAMS_PAGE,
+  REVIEW_PAGE,
+  SECTION_PAGE,
   SECTIONS_PAGE,
   TERMS_PAGE,
 } from './pages';
 import { ProgramsPage } from './programs/ProgramsPage';
+import { ReviewPage } from './review/ReviewPage';
 import { SectionPage } from './sections/SectionPage';
 import { SectionsPage } from './sections/SectionsPage';
 import { TermsPage } from './terms/TermsPage';
@@ -26,12 +31,14 @@ const guarded = (page: NavItem, path: string, element: ReactNode): RouteObject =
 
 /** The outcomes screens. */
 export const outcomesRoutes: RouteObject[] = [
+  guarded(MY_SECTIONS_PAGE, '', <MySectionsPage />),
+  guarded(REVIEW_PAGE, '', <ReviewPage />),
   guarded(PROGRAMS_PAGE, '', <ProgramsPage />),
   guarded(COURSES_PAGE, '', <CoursesPage />),
   guarded(COURSES_PAGE, '/:id', <CoursePage />),
   guarded(TERMS_PAGE, '', <TermsPage />),
   guarded(OFFERINGS_PAGE, '', <OfferingsPage />),
   guarded(SECTIONS_PAGE, '', <SectionsPage />),
-  guarded(SECTIONS_PAGE, '/:id', <SectionPage />),
+  guarded(SECTION_PAGE, '/:id', <SectionPage />),
   guarded(IMPORT_PAGE, '', <ImportPage />),
 ];

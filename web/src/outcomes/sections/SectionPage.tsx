@@ -1,111 +1,71 @@
-import { Anchor, Button, Container, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Container, Group, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { TableEmpty, TableLoading } from '../../table/TableStates';
+import { TableLoading } from '../../table/TableStates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
-import { getSection, OUTCOMES_KEY } from '../api';
-import { coursePath } from '../courses/CoursesPage';
-import { formatDay, orDash, SECTION_STATUS } from '../labels';
-import { SECTIONS_PAGE } from '../pages';
+import { getSection } from '../api';
+import { formatDay, SECTION_STATUS, sectionName } from '../labels';
+import { SectionWork, sectionKey } from '../my/SectionWork';
+import { MY_SECTIONS_PAGE, REVIEW_PAGE } from '../pages';
+import { SectionReview } from '../review/SectionReview';
 import type { SectionDetail } from '../types';
 import { StatusBadge } from '../ui/StatusBadge';
 import { AssignDialog } from './AssignDialog';
-import { InstructorCell } from './InstructorCell';
+import { SectionView } from './SectionView';
 
-const OUTCOME_STATUS_LABELS: Record<SectionDetail['outcomes'][number]['status'], string> = {
-  unassigned: 'Unassigned',
-  assigned: 'Assigned',
-  in_progress: 'In progress',
-  submitted: 'Submitted',
-  approved: 'Approved',
-  needs_rework: 'Needs rework',
-  never_coming_in: 'Never coming in',
-};
+/** What an instructor reads once the section is out of their hands. */
+function SubmittedNotice({ section }: { section: SectionDetail }) {
+  const messages: Partial<Record<SectionDetail['status'], string>> = {
+    submitted:
+      'Submitted: a reviewer will look at it. You can edit it again only if they send it back.',
+    approved: 'Approved: nothing more to do here.',
+    nci: 'Marked never coming in by a reviewer.',
+  };
+  const message = messages[section.status];
+  return message ? (
+    <Alert color="blue" variant="light" title="Read-only">
+      {message}
+    </Alert>
+  ) : null;
+}
 
-function Facts({ section }: { section: SectionDetail }) {
-  const rows: [string, ReactNode][] = [
-    [
-      'Course',
-      <Anchor key="c" component={Link} to={coursePath(section.course.id)} size="sm">
-        {section.course.number}
-      </Anchor>,
-    ],
-    ['Term', section.term.name],
-    ['Instructor', <InstructorCell key="i" instructor={section.instructor} />],
-    ['Enrolled', orDash(section.enrollment)],
-    ['Withdrawals', orDash(section.withdrawals)],
-    ['Passed (A/B/C)', orDash(section.passedCount)],
-    ['D/F/Incomplete', orDash(section.dficCount)],
-    ['Numbers reconcile', section.cannotReconcile ? `No: ${section.reconcileNote ?? ''}` : 'Yes'],
-    ['Due', formatDay(section.dueDate)],
-    ['Registrar combo', orDash(section.combo)],
-  ];
+function Body({ section }: { section: SectionDetail }) {
+  if (section.can.edit) return <SectionWork key={section.id} section={section} />;
+  if (section.can.review) return <SectionReview section={section} linkCourse />;
   return (
-    <Table variant="vertical" withTableBorder layout="fixed" aria-label="Section">
-      <Table.Tbody>
-        {rows.map(([name, value]) => (
-          <Table.Tr key={name}>
-            <Table.Th w={200} scope="row">
-              {name}
-            </Table.Th>
-            <Table.Td>{value}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
+    <Stack gap="lg">
+      <SubmittedNotice section={section} />
+      <SectionView section={section} />
+    </Stack>
   );
 }
 
-function Outcomes({ section }: { section: SectionDetail }) {
-  if (section.outcomes.length === 0) {
-    return <TableEmpty title="No outcomes" description="The course has no active CLOs yet." />;
-  }
-  return (
-    <Table aria-label="Section outcomes" striped>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th w={100}>CLO</Table.Th>
-          <Table.Th>Description</Table.Th>
-          <Table.Th>Took</Table.Th>
-          <Table.Th>Passed</Table.Th>
-          <Table.Th>Tool</Table.Th>
-          <Table.Th>Status</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {section.outcomes.map((outcome) => (
-          <Table.Tr key={outcome.id}>
-            <Table.Td>{`${section.course.number}.${String(outcome.courseOutcome.number)}`}</Table.Td>
-            <Table.Td>{outcome.courseOutcome.description}</Table.Td>
-            <Table.Td>{orDash(outcome.took)}</Table.Td>
-            <Table.Td>{orDash(outcome.passed)}</Table.Td>
-            <Table.Td>{orDash(outcome.tool)}</Table.Td>
-            <Table.Td>{OUTCOME_STATUS_LABELS[outcome.status]}</Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
-  );
-}
-
-/** `/outcomes/sections/:id`: a section, its instructor, numbers and CLO outcomes. */
+/**
+ * `/outcomes/sections/:id`: the instructor's work screen (read-only once submitted), or the
+ * reviewers' view with the review actions. Emails link here.
+ */
 export function SectionPage() {
   const { id = '' } = useParams();
   const [assigning, setAssigning] = useState(false);
   const query = useQuery({
-    queryKey: [...OUTCOMES_KEY, 'sections', 'one', id],
+    queryKey: sectionKey(id),
     queryFn: ({ signal }) => getSection(id, signal),
   });
   const section = query.data;
-  const title = section ? `${section.course.number}-${section.number}` : 'Section';
+  const title = section ? sectionName(section) : 'Section';
+  const back = section?.can.review
+    ? { to: REVIEW_PAGE.path, label: '← Review queue' }
+    : { to: MY_SECTIONS_PAGE.path, label: '← My sections' };
   return (
     <Container size="xl" py="md">
       <title>{`${title} · EduLedger`}</title>
       <Stack gap="md">
-        <Anchor component={Link} to={SECTIONS_PAGE.path} size="sm">
-          ← All sections
-        </Anchor>
+        {section && (
+          <Anchor component={Link} to={back.to} size="sm">
+            {back.label}
+          </Anchor>
+        )}
         {query.isPending && <TableLoading label="Loading the section…" />}
         {query.isError && (
           <>
@@ -124,19 +84,24 @@ export function SectionPage() {
               <Stack gap={4}>
                 <Title order={1}>{title}</Title>
                 <Group gap="xs">
-                  <Text c="dimmed">{section.term.name}</Text>
+                  <Text c="dimmed">
+                    {[section.course.title, section.term.name].filter(Boolean).join(' · ')}
+                  </Text>
                   <StatusBadge status={SECTION_STATUS[section.status]} />
+                  {section.dueDate && (
+                    <Text size="sm" c="dimmed">
+                      Due {formatDay(section.dueDate)}
+                    </Text>
+                  )}
                 </Group>
               </Stack>
-              <Button variant="default" onClick={() => setAssigning(true)}>
-                {section.instructor ? 'Change instructor' : 'Assign instructor'}
-              </Button>
+              {section.can.review && (
+                <Button variant="default" onClick={() => setAssigning(true)}>
+                  {section.instructor ? 'Change instructor' : 'Assign instructor'}
+                </Button>
+              )}
             </Group>
-            <Facts section={section} />
-            <Title order={2} size="h4">
-              Outcomes
-            </Title>
-            <Outcomes section={section} />
+            <Body section={section} />
             {assigning && <AssignDialog section={section} onClose={() => setAssigning(false)} />}
           </>
         )}

@@ -30,8 +30,13 @@ const detail: SectionDetail = {
       passed: 10,
       tool: 'Final exam',
       status: 'submitted',
+      nciReason: null,
+      updatedAt: '2024-12-01T10:00:00.000Z',
     },
   ],
+  history: [],
+  can: { edit: false, submit: false, review: true },
+  validation: { errors: [], warnings: [] },
 };
 
 function renderAt(

@@ -1,12 +1,25 @@
 import type { Me } from '../../session/types';
 import { meFixture, northCollege } from '../../test/fixtures';
-import type { Course, CourseDetail, Offering, Program, Section, Term } from '../types';
+import type {
+  Course,
+  CourseDetail,
+  MySection,
+  Offering,
+  Program,
+  ReviewRow,
+  Section,
+  SectionDetail,
+  SectionOutcome,
+  Term,
+} from '../types';
 
 /** A signed-in user of North College (outcomes) with a role. */
 /** The first screen of a test renders the whole app: give it time on a busy machine. */
 export const SLOW = { timeout: 5000 };
 
-export function outcomesMe(role: 'tenant_admin' | 'program_admin' = 'tenant_admin'): Me {
+export function outcomesMe(
+  role: 'tenant_admin' | 'program_admin' | 'instructor' = 'tenant_admin',
+): Me {
   return meFixture({
     tenants: [
       { ...northCollege, role, scope: role === 'program_admin' ? { programs: ['p-1'] } : {} },
@@ -104,3 +117,72 @@ export const section001: Section = {
   status: 'not_started',
   outcomeCount: 2,
 };
+
+/** A CLO of section 001, open for the instructor. */
+export function outcomeFixture(overrides: Partial<SectionOutcome> = {}): SectionOutcome {
+  return {
+    id: 'so-1',
+    courseOutcome: { id: 'clo-1', number: 1, description: 'Complete the accounting cycle' },
+    took: null,
+    passed: null,
+    tool: null,
+    status: 'assigned',
+    nciReason: null,
+    updatedAt: '2024-12-01T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** Section 001 (14 enrolled, 1 withdrawal) as its instructor sees it, two open CLOs. */
+export function detailFixture(overrides: Partial<SectionDetail> = {}): SectionDetail {
+  return {
+    ...section001,
+    instructor: {
+      id: 'i-1',
+      name: 'A. Stau',
+      email: 'a.stau@college.example.edu',
+      status: 'active',
+    },
+    outcomes: [
+      outcomeFixture(),
+      outcomeFixture({
+        id: 'so-2',
+        courseOutcome: { id: 'clo-2', number: 2, description: 'Work in a team' },
+      }),
+    ],
+    history: [],
+    can: { edit: true, submit: true, review: false },
+    validation: { errors: [], warnings: [] },
+    ...overrides,
+  };
+}
+
+export const mySection: MySection = {
+  id: 's-1',
+  number: '001',
+  course: { id: 'c-1', number: 'ACC-201', title: 'Principles of Accounting' },
+  term: { id: 't-1', code: '2024FA', name: 'Fall 2024' },
+  dueDate: '2024-12-06',
+  status: 'in_progress',
+  complete: 1,
+  total: 2,
+};
+
+export function reviewRowFixture(overrides: Partial<ReviewRow> = {}): ReviewRow {
+  return {
+    id: 'so-1',
+    status: 'submitted',
+    took: 12,
+    passed: 10,
+    rate: 10 / 12,
+    tool: 'Final exam',
+    nciReason: null,
+    updatedAt: '2024-12-01T10:00:00.000Z',
+    clo: { id: 'clo-1', number: 1, description: 'Complete the accounting cycle' },
+    section: { id: 's-1', number: '001', dueDate: '2024-12-06', status: 'submitted' },
+    course: { id: 'c-1', number: 'ACC-201', title: 'Principles of Accounting' },
+    term: { id: 't-1', code: '2024FA', name: 'Fall 2024' },
+    instructor: { id: 'i-1', name: 'A. Stau', email: 'a.stau@college.example.edu' },
+    ...overrides,
+  };
+}
