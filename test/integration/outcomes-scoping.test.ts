@@ -126,6 +126,93 @@ describe.each(testDatabaseKinds())('outcomes scoping on %s', (kind) => {
 
   it('answers allowed, 403 or 404 on every outcomes route for a program admin', async () => {
     const { nur, wld } = ids;
+    // PLOs and their mapping: Nursing's are the program admin's, Welding's do not exist for them.
+    const program = (id: string, rest: string) => `/api/outcomes/programs/${id}${rest}`;
+    const nurPlo = await create(admin, program(ids.nursing, '/plos'), { description: 'Safe care' });
+    const wldPlo = await create(admin, program(ids.welding, '/plos'), { description: 'Weld' });
+    const entry = '/plo-mappings/draft/entries/';
+    const ploChecks: Record<string, Check[]> = {
+      'GET /api/outcomes/programs/:id/plos': [
+        { method: 'GET', url: program(ids.nursing, '/plos'), status: 200 },
+        { method: 'GET', url: program(ids.welding, '/plos'), status: 404 },
+      ],
+      'POST /api/outcomes/programs/:id/plos': [
+        {
+          method: 'POST',
+          url: program(ids.nursing, '/plos'),
+          body: { description: 'Care' },
+          status: 201,
+        },
+        {
+          method: 'POST',
+          url: program(ids.welding, '/plos'),
+          body: { description: 'X' },
+          status: 404,
+        },
+      ],
+      'PATCH /api/outcomes/plos/:id': [
+        {
+          method: 'PATCH',
+          url: `/api/outcomes/plos/${nurPlo}`,
+          body: { description: 'Safe' },
+          status: 200,
+        },
+        {
+          method: 'PATCH',
+          url: `/api/outcomes/plos/${wldPlo}`,
+          body: { description: 'X' },
+          status: 404,
+        },
+      ],
+      'DELETE /api/outcomes/plos/:id': [
+        { method: 'DELETE', url: `/api/outcomes/plos/${wldPlo}`, status: 404 },
+      ],
+      'GET /api/outcomes/programs/:id/plo-mappings': [
+        { method: 'GET', url: program(ids.nursing, '/plo-mappings'), status: 200 },
+        { method: 'GET', url: program(ids.welding, '/plo-mappings'), status: 404 },
+      ],
+      'GET /api/outcomes/programs/:id/plo-mappings/:version': [
+        { method: 'GET', url: program(ids.nursing, '/plo-mappings/draft'), status: 200 },
+        { method: 'GET', url: program(ids.welding, '/plo-mappings/current'), status: 404 },
+      ],
+      'PUT /api/outcomes/programs/:id/plo-mappings/draft/entries/:courseOutcomeId': [
+        {
+          method: 'PUT',
+          url: program(ids.nursing, `${entry}${ids.nurClo}`),
+          body: { programOutcomeId: nurPlo },
+          status: 200,
+        },
+        {
+          method: 'PUT',
+          url: program(ids.welding, `${entry}${ids.wldClo}`),
+          body: { programOutcomeId: wldPlo },
+          status: 404,
+        },
+      ],
+      'POST /api/outcomes/programs/:id/plo-mappings/draft/publish': [
+        { method: 'POST', url: program(ids.nursing, '/plo-mappings/draft/publish'), status: 200 },
+        { method: 'POST', url: program(ids.welding, '/plo-mappings/draft/publish'), status: 404 },
+      ],
+      'DELETE /api/outcomes/programs/:id/plo-mappings/draft': [
+        { method: 'DELETE', url: program(ids.welding, '/plo-mappings/draft'), status: 404 },
+      ],
+      'GET /api/outcomes/programs/:id/plo-dashboard': [
+        {
+          method: 'GET',
+          url: program(ids.nursing, `/plo-dashboard?termId=${ids.term}`),
+          status: 200,
+        },
+        {
+          method: 'GET',
+          url: program(ids.welding, `/plo-dashboard?termId=${ids.term}`),
+          status: 404,
+        },
+      ],
+      'GET /api/outcomes/programs/:id/plo-trend': [
+        { method: 'GET', url: program(ids.nursing, '/plo-trend'), status: 200 },
+        { method: 'GET', url: program(ids.welding, '/plo-trend'), status: 404 },
+      ],
+    };
     const checks: Record<string, Check[]> = {
       'GET /api/outcomes/programs': [{ method: 'GET', url: '/api/outcomes/programs', status: 200 }],
       'GET /api/outcomes/programs/:id': [
@@ -319,6 +406,28 @@ describe.each(testDatabaseKinds())('outcomes scoping on %s', (kind) => {
       'DELETE /api/outcomes/sections/:id': [
         { method: 'DELETE', url: `/api/outcomes/sections/${ids.wldSection}`, status: 404 },
       ],
+      'GET /api/outcomes/my/sections': [
+        { method: 'GET', url: '/api/outcomes/my/sections', status: 200 },
+      ],
+      // Results are the instructor's to enter: reviewers in scope get 403.
+      'PUT /api/outcomes/sections/:id/draft': [
+        {
+          method: 'PUT',
+          url: `/api/outcomes/sections/${ids.nurSection}/draft`,
+          body: { celebrations: 'Mine' },
+          status: 403,
+        },
+        {
+          method: 'PUT',
+          url: `/api/outcomes/sections/${ids.wldSection}/draft`,
+          body: { celebrations: 'Mine' },
+          status: 404,
+        },
+      ],
+      'POST /api/outcomes/sections/:id/submit': [
+        { method: 'POST', url: `/api/outcomes/sections/${ids.nurSection}/submit`, status: 403 },
+        { method: 'POST', url: `/api/outcomes/sections/${ids.wldSection}/submit`, status: 404 },
+      ],
       'POST /api/outcomes/imports': [
         { method: 'POST', url: '/api/outcomes/imports', body: {}, status: 403 },
       ],
@@ -350,6 +459,7 @@ describe.each(testDatabaseKinds())('outcomes scoping on %s', (kind) => {
           status: 200,
         },
       ],
+      ...ploChecks,
     };
     const routes = t.app.routeTable
       .filter((route) => route.url.startsWith('/api/outcomes/'))

@@ -1,5 +1,14 @@
 /** Actions a permission can name; the permission matrix (identity issue) maps roles to these. */
-export type Action = 'read' | 'create' | 'update' | 'delete' | 'manage' | 'import' | 'export';
+export type Action =
+  | 'read'
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'manage'
+  | 'import'
+  | 'export'
+  /** Approve, send back or close others' work (outcomes review, §3.2). */
+  | 'review';
 
 /**
  * What a route requires. `public`: anyone, signed in or not. `authenticated`: any signed-in user.

@@ -20,7 +20,9 @@ export const SUBJECTS = {
 /**
  * The outcomes rows of the matrix (DOMAIN.md §1.1). Tenant admins manage everything (core rule).
  * Program admins manage courses, offerings, sections and outcomes within their programs (the data
- * layer narrows every query to them) and instructors; instructors read their own sections.
+ * layer narrows every query to them) and instructors, and review section outcomes (§3.2: tenant
+ * admins get `review` through the core rule); instructors read their own sections and enter their
+ * results.
  */
 export const outcomesPermissions: ModulePermissions = ({ can }, member) => {
   if (member.role === 'program_admin') {
@@ -30,12 +32,14 @@ export const outcomesPermissions: ModulePermissions = ({ can }, member) => {
       [SUBJECTS.course, SUBJECTS.offering, SUBJECTS.section, SUBJECTS.courseOutcome],
     );
     can(['read', 'create', 'update'], SUBJECTS.instructor);
-    can(['read', 'update'], SUBJECTS.sectionOutcome);
+    can(['read', 'update', 'review'], SUBJECTS.sectionOutcome);
     can(['read', 'create', 'update', 'delete'], SUBJECTS.programOutcome);
     can(['read', 'update'], SUBJECTS.ploMapping);
     can(['read', 'export'], 'Report');
   }
   if (member.role === 'instructor') {
     can('read', [SUBJECTS.section, SUBJECTS.sectionOutcome]);
+    // Their own sections' results only: the workflow service checks they teach the section.
+    can('update', SUBJECTS.sectionOutcome);
   }
 };

@@ -9,6 +9,7 @@ import { offeringRoutes } from './offerings.js';
 import { programRoutes } from './programs.js';
 import { sectionRoutes } from './sections.js';
 import { termRoutes } from './terms.js';
+import { workflowRoutes } from './workflow.js';
 
 export class ModuleOffError extends AppError {
   constructor() {
@@ -29,5 +30,6 @@ export function outcomesRoutes(app: HttpApp, deps: ModuleRouteDeps) {
   sectionRoutes(app, deps);
   instructorRoutes(app, deps);
   importRoutes(app, deps);
+  workflowRoutes(app, deps);
   dashboardRoutes(app, deps);
 }

@@ -5,6 +5,7 @@ import {
   SECTION_STATUSES,
   TERM_STATUSES,
 } from '../enums.js';
+import { ISSUE_FIELDS } from '../workflow/validation.js';
 
 /** Reply schemas of the outcomes API (they also document it). */
 
@@ -99,6 +100,26 @@ export const sectionReply = z.object({
   outcomeCount: z.number().int(),
 });
 
+/** One problem of the §3.2 submit checks, naming the CLO (null: the section) and the field. */
+export const issueReply = z.object({
+  outcomeId: z.string().nullable(),
+  cloNumber: z.number().int().nullable(),
+  field: z.enum(ISSUE_FIELDS),
+  message: z.string(),
+});
+
+export const historyEntryReply = z.object({
+  id: z.string(),
+  sectionOutcomeId: z.string(),
+  cloNumber: z.number().int(),
+  action: z.string(),
+  fromStatus: z.enum(OUTCOME_STATUSES).nullable(),
+  toStatus: z.enum(OUTCOME_STATUSES),
+  comment: z.string().nullable(),
+  actorLabel: z.string().nullable(),
+  occurredAt: z.date(),
+});
+
 export const sectionDetailReply = sectionReply.extend({
   outcomes: z.array(
     z.object({
@@ -112,8 +133,15 @@ export const sectionDetailReply = sectionReply.extend({
       passed: z.number().int().nullable(),
       tool: z.string().nullable(),
       status: z.enum(OUTCOME_STATUSES),
+      nciReason: z.string().nullable(),
+      updatedAt: z.date(),
     }),
   ),
+  /** Newest first. */
+  history: z.array(historyEntryReply),
+  /** edit/submit: the caller teaches the section and something is still open; review: reviewer in scope. */
+  can: z.object({ edit: z.boolean(), submit: z.boolean(), review: z.boolean() }),
+  validation: z.object({ errors: z.array(issueReply), warnings: z.array(issueReply) }),
 });
 
 export const idParams = z.object({ id: z.uuid() });

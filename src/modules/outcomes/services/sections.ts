@@ -10,6 +10,7 @@ import * as sectionsData from '../data/sections.js';
 import type { OutcomesScope } from '../scope.js';
 import { actorOf, changesOf, deletedFields, inTenant, resultsChanged } from './context.js';
 import { isoDate, optionalText, studentCount } from './inputs.js';
+import { sectionDetail } from './workflow.js';
 import { HasResultsError } from './offerings.js';
 
 const narrative = optionalText(5000);
@@ -58,12 +59,9 @@ export const listSections = (
   query: Omit<sectionsData.SectionQuery, 'scope'>,
 ) => inTenant(db, ctx, (q, { scope }) => sectionsData.list(q, { ...query, scope }));
 
-/** A section with its outcomes (one per CLO). */
+/** A section with its outcomes (one per CLO), history, what the caller may do, submit checks. */
 export const getSection = (db: Db, ctx: RequestContext, id: string) =>
-  inTenant(db, ctx, async (q, { scope }) => ({
-    ...(await visibleSection(q, scope, id)),
-    outcomes: await sectionOutcomesData.listForSection(q, id),
-  }));
+  inTenant(db, ctx, (q, caller) => sectionDetail(q, ctx, caller, id));
 
 /** Edits a section's numbers, narratives and due date; the reconcile flag needs a note. */
 export function updateSection(
