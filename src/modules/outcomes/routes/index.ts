@@ -6,7 +6,9 @@ import { dashboardRoutes } from './dashboard.js';
 import { importRoutes } from './imports.js';
 import { instructorRoutes } from './instructors.js';
 import { offeringRoutes } from './offerings.js';
+import { ploRoutes } from './plo.js';
 import { programRoutes } from './programs.js';
+import { reviewRoutes } from './review.js';
 import { sectionRoutes } from './sections.js';
 import { termRoutes } from './terms.js';
 import { workflowRoutes } from './workflow.js';
@@ -31,5 +33,7 @@ export function outcomesRoutes(app: HttpApp, deps: ModuleRouteDeps) {
   instructorRoutes(app, deps);
   importRoutes(app, deps);
   workflowRoutes(app, deps);
+  reviewRoutes(app, deps);
+  ploRoutes(app, deps);
   dashboardRoutes(app, deps);
 }
