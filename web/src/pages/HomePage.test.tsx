@@ -1,12 +1,23 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { adminDashboard } from '../outcomes/dashboard/fixtures';
 import type { Me } from '../session/types';
 import { meFixture, northCollege, riverside } from '../test/fixtures';
 import { mockApi, reply } from '../test/http';
 import { renderApp } from '../test/render';
 
+const overview = { metrics: [], items: [] };
+
+function mockHomeApi(me: Me) {
+  return mockApi({
+    'GET /api/me': reply(200, me),
+    'GET /api/outcomes/dashboard': reply(200, adminDashboard),
+    'GET /api/admin/tenants/overview': reply(200, overview),
+  });
+}
+
 async function renderHome(me: Me) {
-  mockApi({ 'GET /api/me': reply(200, me) });
+  mockHomeApi(me);
   renderApp('/');
   return within(await screen.findByRole('main'));
 }
@@ -14,17 +25,66 @@ async function renderHome(me: Me) {
 describe('HomePage', () => {
   it('welcomes the user and describes the active tenant, role and modules', async () => {
     const main = await renderHome(
-      meFixture({ tenants: [{ ...riverside, modules: ['engagement', 'outcomes'] }] }),
+      meFixture({
+        tenants: [{ ...riverside, modules: ['engagement', 'outcomes'], role: 'staff' }],
+      }),
     );
 
     expect(main.getByRole('heading', { level: 1, name: 'Welcome, Ada Lovelace' })).toBeVisible();
     expect(main.getByRole('heading', { level: 2, name: 'Riverside Partners' })).toBeVisible();
-    expect(main.getByText(/Your role/)).toHaveTextContent('Your role: Tenant administrator');
+    expect(main.getByText(/Your role/)).toHaveTextContent('Your role: Staff');
     expect(main.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
       'Engagement: volunteers and K-12 school partnerships',
       'Outcomes: course learning outcomes and assessment',
     ]);
     expect(document.title).toBe('Home · EduLedger');
+  });
+
+  it('keeps the module list, and no dashboard, for an engagement tenant admin', async () => {
+    const me = meFixture();
+    const api = mockHomeApi(me);
+    renderApp('/');
+    const main = within(await screen.findByRole('main'));
+
+    expect(main.getByText(/Your role/)).toHaveTextContent('Your role: Tenant administrator');
+    expect(main.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'Engagement: volunteers and K-12 school partnerships',
+    ]);
+    expect(main.queryByRole('heading', { name: 'Outcomes assessment' })).toBeNull();
+    expect(api.callsTo('GET /api/outcomes/dashboard')).toHaveLength(0);
+    expect(api.callsTo('GET /api/admin/tenants/overview')).toHaveLength(0);
+  });
+
+  it('shows tenant and program admins of an institution the outcomes dashboard', async () => {
+    for (const role of ['tenant_admin', 'program_admin'] as const) {
+      const me = meFixture({
+        tenants: [{ ...northCollege, role }],
+        activeTenantId: northCollege.id,
+      });
+      const api = mockHomeApi(me);
+      const view = renderApp('/');
+      const main = within(await screen.findByRole('main'));
+      expect(
+        await main.findByRole('heading', { level: 2, name: 'Outcomes assessment' }),
+      ).toBeVisible();
+      expect(await main.findByRole('table', { name: 'CLO results by program' })).toBeVisible();
+      expect(main.queryByText('Modules in use:')).toBeNull();
+      expect(api.callsTo('GET /api/outcomes/dashboard')).toHaveLength(1);
+      view.unmount();
+    }
+  });
+
+  it('shows no dashboard to an instructor', async () => {
+    const me = meFixture({
+      tenants: [{ ...northCollege, role: 'instructor', scope: {} }],
+      activeTenantId: northCollege.id,
+    });
+    const api = mockHomeApi(me);
+    renderApp('/');
+    const main = within(await screen.findByRole('main'));
+    expect(main.getByText(/Your role/)).toHaveTextContent('Your role: Instructor');
+    expect(main.queryByRole('heading', { name: 'Outcomes assessment' })).toBeNull();
+    expect(api.callsTo('GET /api/outcomes/dashboard')).toHaveLength(0);
   });
 
   it('uses the email when the user has no name, and names the scope of a scoped role', async () => {
@@ -63,6 +123,8 @@ describe('HomePage', () => {
 
     expect(main.getByText(/You are a site administrator/)).toBeVisible();
     expect(main.getByText(/You are not a member of any tenant yet/)).toBeVisible();
+    expect(main.getByRole('heading', { level: 2, name: 'Tenants overview' })).toBeVisible();
+    expect(await main.findByText('No tenants yet')).toBeVisible();
     expect(screen.queryByRole('combobox', { name: 'Tenant' })).not.toBeInTheDocument();
   });
 

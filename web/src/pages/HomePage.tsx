@@ -1,10 +1,12 @@
 import { Alert, Anchor, Container, List, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { TENANTS_PAGE } from '../nav';
+import { OutcomesDashboard } from '../outcomes/dashboard/OutcomesDashboard';
 import { MODULE_LABELS, ROLE_LABELS } from '../session/labels';
 import { activeTenantOf, displayNameOf } from '../session/session';
 import { useSession } from '../session/SessionContext';
-import type { MeTenant } from '../session/types';
+import type { Me, MeTenant } from '../session/types';
+import { TenantsOverview } from '../tenants/TenantsOverview';
 
 function plural(count: number, word: string): string {
   return `${String(count)} ${word}${count === 1 ? '' : 's'}`;
@@ -18,7 +20,26 @@ function scopeOf({ role, scope }: MeTenant): string | null {
   return null;
 }
 
-function ActiveTenant({ tenant }: { tenant: MeTenant }) {
+/**
+ * Whether the home shows the outcomes dashboard: tenant and program admins of an institution, and
+ * site admins working in one.
+ */
+function seesOutcomesDashboard(me: Me, tenant: MeTenant | null): tenant is MeTenant {
+  if (!tenant?.modules.includes('outcomes')) return false;
+  return (
+    tenant.role === 'tenant_admin' ||
+    tenant.role === 'program_admin' ||
+    (me.user.isSiteAdmin && tenant.role === null)
+  );
+}
+
+interface ActiveTenantProps {
+  tenant: MeTenant;
+  /** The modules in use, when no dashboard tells more. */
+  showModules: boolean;
+}
+
+function ActiveTenant({ tenant, showModules }: ActiveTenantProps) {
   const scope = scopeOf(tenant);
   return (
     <section aria-labelledby="active-tenant-heading">
@@ -42,16 +63,19 @@ function ActiveTenant({ tenant }: { tenant: MeTenant }) {
         {tenant.modules.length === 0 ? (
           <Text>This tenant has no modules switched on yet.</Text>
         ) : (
-          <>
-            <Text>Modules in use:</Text>
-            <List>
-              {tenant.modules.map((module) => (
-                <List.Item key={module}>
-                  <strong>{MODULE_LABELS[module].name}</strong>: {MODULE_LABELS[module].description}
-                </List.Item>
-              ))}
-            </List>
-          </>
+          showModules && (
+            <>
+              <Text>Modules in use:</Text>
+              <List>
+                {tenant.modules.map((module) => (
+                  <List.Item key={module}>
+                    <strong>{MODULE_LABELS[module].name}</strong>:{' '}
+                    {MODULE_LABELS[module].description}
+                  </List.Item>
+                ))}
+              </List>
+            </>
+          )
         )}
       </Stack>
     </section>
@@ -61,9 +85,11 @@ function ActiveTenant({ tenant }: { tenant: MeTenant }) {
 export function HomePage() {
   const me = useSession();
   const tenant = activeTenantOf(me);
+  const outcomesDashboard = seesOutcomesDashboard(me, tenant);
+  const dashboards = outcomesDashboard || me.user.isSiteAdmin;
 
   return (
-    <Container size="md" py="md">
+    <Container size={dashboards ? 'xl' : 'md'} py="md">
       <title>Home · EduLedger</title>
       <Stack gap="lg">
         <Title order={1}>Welcome, {displayNameOf(me)}</Title>
@@ -72,7 +98,9 @@ export function HomePage() {
             You are a {ROLE_LABELS.site_admin.toLowerCase()} of this EduLedger installation.
           </Text>
         )}
-        {tenant && <ActiveTenant tenant={tenant} />}
+        {tenant && <ActiveTenant tenant={tenant} showModules={!outcomesDashboard} />}
+        {outcomesDashboard && <OutcomesDashboard />}
+        {me.user.isSiteAdmin && <TenantsOverview />}
         {!tenant && me.tenants.length === 0 && (
           <Text>
             You are not a member of any tenant yet. A tenant administrator can invite you.

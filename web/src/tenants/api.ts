@@ -1,7 +1,14 @@
 import { apiFetch } from '../api/client';
-import type { AdminTenant, NewTenant, TenantChange, TenantList } from './types';
+import type {
+  AdminTenant,
+  NewTenant,
+  TenantChange,
+  TenantList,
+  TenantsOverviewBody,
+} from './types';
 
 export const TENANTS_KEY = ['admin', 'tenants'] as const;
+export const TENANTS_OVERVIEW_KEY = [...TENANTS_KEY, 'overview'] as const;
 
 type SavedTenant = Omit<AdminTenant, 'members'>;
 
@@ -18,4 +25,9 @@ export function updateTenant(id: string, change: TenantChange): Promise<SavedTen
     method: 'PATCH',
     json: change,
   });
+}
+
+/** Every tenant with its users and the modules' counts (site admins). */
+export function tenantsOverview(signal?: AbortSignal): Promise<TenantsOverviewBody> {
+  return apiFetch<TenantsOverviewBody>('/api/admin/tenants/overview', { signal });
 }

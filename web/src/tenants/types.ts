@@ -28,3 +28,29 @@ export interface TenantChange {
   modules?: string[];
   isActive?: boolean;
 }
+
+/** A count a module shows per tenant on the overview (e.g. programs). */
+export interface TenantMetric {
+  key: string;
+  label: string;
+  module: string;
+}
+
+export interface TenantOverviewRow {
+  id: string;
+  slug: string;
+  name: string;
+  modules: readonly string[];
+  isActive: boolean;
+  createdAt: string;
+  /** Members of any role or status. */
+  users: number;
+  /** Metric key → count; null when the tenant does not use the metric's module. */
+  counts: Record<string, number | null>;
+}
+
+/** Body of `GET /api/admin/tenants/overview`. */
+export interface TenantsOverviewBody {
+  metrics: TenantMetric[];
+  items: TenantOverviewRow[];
+}
