@@ -2,6 +2,8 @@ import { Alert, Anchor, Button, Container, Group, Stack, Text, Title } from '@ma
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { ApiError } from '../../api/ApiError';
+import { useSession } from '../../session/SessionContext';
 import { TableLoading } from '../../table/TableStates';
 import { ErrorAlert } from '../../ui/ErrorAlert';
 import { getSection } from '../api';
@@ -47,6 +49,7 @@ function Body({ section }: { section: SectionDetail }) {
  */
 export function SectionPage() {
   const { id = '' } = useParams();
+  const me = useSession();
   const [assigning, setAssigning] = useState(false);
   const query = useQuery({
     queryKey: sectionKey(id),
@@ -76,6 +79,12 @@ export function SectionPage() {
               onRetry={() => void query.refetch()}
               retrying={query.isFetching}
             />
+            {query.error instanceof ApiError && query.error.status === 404 && (
+              <Text size="sm">
+                You are signed in as <strong>{me.user.email}</strong>. If this link was sent to
+                another account, sign out and sign in with that one.
+              </Text>
+            )}
           </>
         )}
         {section && (
