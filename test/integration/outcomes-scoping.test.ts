@@ -126,6 +126,10 @@ describe.each(testDatabaseKinds())('outcomes scoping on %s', (kind) => {
 
   it('answers allowed, 403 or 404 on every outcomes route for a program admin', async () => {
     const { nur, wld } = ids;
+    const outcomeOf = async (section: string) =>
+      (await admin('GET', `/api/outcomes/sections/${section}`)).body.outcomes[0].id as string;
+    const nurOutcome = await outcomeOf(ids.nurSection);
+    const wldOutcome = await outcomeOf(ids.wldSection);
     // PLOs and their mapping: Nursing's are the program admin's, Welding's do not exist for them.
     const program = (id: string, rest: string) => `/api/outcomes/programs/${id}${rest}`;
     const nurPlo = await create(admin, program(ids.nursing, '/plos'), { description: 'Safe care' });
@@ -421,6 +425,22 @@ describe.each(testDatabaseKinds())('outcomes scoping on %s', (kind) => {
           method: 'PUT',
           url: `/api/outcomes/sections/${ids.wldSection}/draft`,
           body: { celebrations: 'Mine' },
+          status: 404,
+        },
+      ],
+      'GET /api/outcomes/review': [{ method: 'GET', url: '/api/outcomes/review', status: 200 }],
+      // In scope, an assigned outcome cannot be approved (409); out of scope it does not exist.
+      'POST /api/outcomes/review/actions': [
+        {
+          method: 'POST',
+          url: '/api/outcomes/review/actions',
+          body: { action: 'approve', outcomeIds: [nurOutcome] },
+          status: 409,
+        },
+        {
+          method: 'POST',
+          url: '/api/outcomes/review/actions',
+          body: { action: 'approve', outcomeIds: [wldOutcome] },
           status: 404,
         },
       ],
