@@ -33,6 +33,7 @@ const OUTCOMES_PATHS = [
   '/outcomes/terms',
   '/outcomes/offerings',
   '/outcomes/sections',
+  '/outcomes/plo',
 ];
 
 /** Clicks every navigation entry and the profile, checking each page renders without error. */

@@ -26,6 +26,8 @@ export const REVIEW_PAGE = page('Review', 'review');
  * the managers who reach it from the sections list and the review queue.
  */
 export const SECTION_PAGE = page('Section', 'sections', [...MANAGERS, 'instructor']);
+/** PLOs, the CLO → PLO mapping and the program's results (DOMAIN §3.3). */
+export const PLO_PAGE = page('PLO dashboard', 'plo');
 /** Imports replace the institution's data: tenant admins only. */
 export const IMPORT_PAGE = page('Import', 'import', ['tenant_admin']);
 
@@ -38,5 +40,6 @@ export const OUTCOMES_PAGES: readonly NavItem[] = [
   TERMS_PAGE,
   OFFERINGS_PAGE,
   SECTIONS_PAGE,
+  PLO_PAGE,
   IMPORT_PAGE,
 ];

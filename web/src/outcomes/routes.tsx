@@ -12,12 +12,14 @@ import {
   IMPORT_PAGE,
   MY_SECTIONS_PAGE,
   OFFERINGS_PAGE,
+  PLO_PAGE,
   PROGRAMS_PAGE,
   REVIEW_PAGE,
   SECTION_PAGE,
   SECTIONS_PAGE,
   TERMS_PAGE,
 } from './pages';
+import { PloPage } from './plo/PloPage';
 import { ProgramsPage } from './programs/ProgramsPage';
 import { ReviewPage } from './review/ReviewPage';
 import { SectionPage } from './sections/SectionPage';
@@ -40,5 +42,6 @@ export const outcomesRoutes: RouteObject[] = [
   guarded(OFFERINGS_PAGE, '', <OfferingsPage />),
   guarded(SECTIONS_PAGE, '', <SectionsPage />),
   guarded(SECTION_PAGE, '/:id', <SectionPage />),
+  guarded(PLO_PAGE, '', <PloPage />),
   guarded(IMPORT_PAGE, '', <ImportPage />),
 ];
