@@ -1,4 +1,14 @@
-import { Button, Group, Loader, Modal, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import {
+  Button,
+  Group,
+  List,
+  Loader,
+  Modal,
+  Stack,
+  Text,
+  Textarea,
+  TextInput,
+} from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { BulkProgressBar, BulkTallyText } from '../../emails/BulkProgressBar';
@@ -53,6 +63,15 @@ function Progress({ reply, onClose }: { reply: RemindReply; onClose: () => void 
                   {data.status === 'completed' ? 'Done' : 'Sending…'}
                 </Text>
               </Group>
+              {data.failures.length > 0 && (
+                <List size="sm" aria-label="Failed reminders">
+                  {data.failures.map((failure) => (
+                    <List.Item key={failure.to}>
+                      {failure.to}: {failure.reason ?? failure.status}
+                    </List.Item>
+                  ))}
+                </List>
+              )}
             </>
           ) : (
             !job.isError && <Loader size="sm" aria-label="Loading the progress" />

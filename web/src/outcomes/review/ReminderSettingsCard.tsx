@@ -75,7 +75,12 @@ function SettingsForm({ initial }: { initial: ReminderSettings }) {
               size="md"
               role="listitem"
               withRemoveButton
-              removeButtonProps={{ 'aria-label': `Remove ${daysLabel(n)}` }}
+              // A Pill's remove button is hidden from the keyboard by default (made for PillsInput).
+              removeButtonProps={{
+                'aria-label': `Remove ${daysLabel(n)}`,
+                'aria-hidden': false,
+                tabIndex: 0,
+              }}
               onRemove={() =>
                 setSettings({ ...settings, daysBefore: settings.daysBefore.filter((d) => d !== n) })
               }
