@@ -100,7 +100,6 @@ export function HomePage() {
         )}
         {tenant && <ActiveTenant tenant={tenant} showModules={!outcomesDashboard} />}
         {outcomesDashboard && <OutcomesDashboard />}
-        {me.user.isSiteAdmin && <TenantsOverview />}
         {!tenant && me.tenants.length === 0 && (
           <Text>
             You are not a member of any tenant yet. A tenant administrator can invite you.
@@ -109,6 +108,7 @@ export function HomePage() {
         {!tenant && me.tenants.length > 0 && (
           <Text>Choose the tenant to work in with the tenant selector at the top of the page.</Text>
         )}
+        {me.user.isSiteAdmin && <TenantsOverview />}
       </Stack>
     </Container>
   );

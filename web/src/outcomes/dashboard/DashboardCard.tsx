@@ -2,6 +2,9 @@ import { Anchor, Card, Group, Stack, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 
+/** The height past which a card's table scrolls, so long lists keep the page short. */
+export const TABLE_HEIGHT = 420;
+
 interface DashboardCardProps {
   title: string;
   /** Where the card's "see all" link goes, and what it says. */

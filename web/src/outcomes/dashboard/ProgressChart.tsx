@@ -6,7 +6,7 @@ import type { ProgramNumbers } from './types';
 /** CLO results per program, stacked by status (recharts is heavy: this file loads on demand). */
 export function ProgressChart({ programs }: { programs: readonly ProgramNumbers[] }) {
   const data = programs.map((program) => ({
-    program: program.shortName ?? program.name,
+    program: program.name,
     ...program.outcomes.byStatus,
   }));
   return (

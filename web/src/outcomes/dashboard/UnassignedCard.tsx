@@ -1,9 +1,9 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, ScrollArea, Table, Text } from '@mantine/core';
 import { Link } from 'react-router';
 import { queryString } from '../../api/queryString';
 import { formatDay } from '../labels';
 import { SECTIONS_PAGE } from '../pages';
-import { DashboardCard } from './DashboardCard';
+import { DashboardCard, TABLE_HEIGHT } from './DashboardCard';
 import type { UnassignedSection } from './types';
 
 interface UnassignedCardProps {
@@ -26,33 +26,35 @@ export function UnassignedCard({ unassigned, termId }: UnassignedCardProps) {
         </Text>
       ) : (
         <>
-          <Table aria-label="Unassigned sections">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Section</Table.Th>
-                <Table.Th>Due</Table.Th>
-                <Table.Th ta="right">CLOs</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {items.map((section) => (
-                <Table.Tr key={section.id}>
-                  <Table.Td>
-                    <Anchor component={Link} to={`${SECTIONS_PAGE.path}/${section.id}`} size="sm">
-                      {section.course.number} · {section.number}
-                    </Anchor>
-                    {section.course.title && (
-                      <Text size="xs" c="dimmed">
-                        {section.course.title}
-                      </Text>
-                    )}
-                  </Table.Td>
-                  <Table.Td>{formatDay(section.dueDate)}</Table.Td>
-                  <Table.Td ta="right">{section.outcomeCount}</Table.Td>
+          <ScrollArea.Autosize mah={TABLE_HEIGHT} type="auto">
+            <Table stickyHeader aria-label="Unassigned sections">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Section</Table.Th>
+                  <Table.Th>Due</Table.Th>
+                  <Table.Th ta="right">CLOs</Table.Th>
                 </Table.Tr>
-              ))}
-            </Table.Tbody>
-          </Table>
+              </Table.Thead>
+              <Table.Tbody>
+                {items.map((section) => (
+                  <Table.Tr key={section.id}>
+                    <Table.Td>
+                      <Anchor component={Link} to={`${SECTIONS_PAGE.path}/${section.id}`} size="sm">
+                        {section.course.number} · {section.number}
+                      </Anchor>
+                      {section.course.title && (
+                        <Text size="xs" c="dimmed">
+                          {section.course.title}
+                        </Text>
+                      )}
+                    </Table.Td>
+                    <Table.Td>{formatDay(section.dueDate)}</Table.Td>
+                    <Table.Td ta="right">{section.outcomeCount}</Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          </ScrollArea.Autosize>
           {total > items.length && (
             <Text size="xs" c="dimmed">
               The first {items.length} of {total} unassigned sections.
