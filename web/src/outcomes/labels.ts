@@ -39,6 +39,8 @@ export const OUTCOME_STATUS: Record<OutcomeStatus, Badge> = {
 
 /** History entries: what happened, in words. */
 export const HISTORY_ACTION: Record<HistoryAction, string> = {
+  assign: 'Assigned',
+  unassign: 'Unassigned',
   edit: 'Started',
   submit: 'Submitted',
   approve: 'Approved',

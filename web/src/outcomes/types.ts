@@ -125,7 +125,8 @@ export interface SectionOutcome {
   updatedAt: string;
 }
 
-export type HistoryAction = 'edit' | 'submit' | 'approve' | 'request_rework' | 'nci' | 'reopen';
+export type HistoryAction =
+  'assign' | 'unassign' | 'edit' | 'submit' | 'approve' | 'request_rework' | 'nci' | 'reopen';
 
 /** One move of a section outcome (DOMAIN §3.2), newest first. */
 export interface HistoryEntry {

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { errorReply, mockApi, reply, type ApiCall, type MockReply } from '../../test/http';
+import { errorReply, mockApi, never, reply, type ApiCall, type MockReply } from '../../test/http';
 import { renderApp } from '../../test/render';
 import { detailFixture, outcomeFixture, outcomesMe, SLOW } from '../test/fixtures';
 import type { DraftInput, HistoryEntry, SectionDetail } from '../types';
@@ -9,7 +9,10 @@ import type { DraftInput, HistoryEntry, SectionDetail } from '../types';
 /** The debounce plus a save: how long a change may take to show as saved. */
 const SAVED = { timeout: 4000 };
 
-type Routes = Record<string, MockReply | MockReply[] | ((call: ApiCall) => MockReply)>;
+type Routes = Record<
+  string,
+  MockReply | MockReply[] | ((call: ApiCall) => MockReply | Promise<MockReply>)
+>;
 
 function renderWork(detail: SectionDetail = detailFixture(), routes: Routes = {}) {
   const api = mockApi({
@@ -185,7 +188,10 @@ describe('SectionWork: the instructor’s screen', () => {
     await user.type(passed, '13');
     // At once (the client's check), and after the save (the server's).
     expect(passed).toHaveAttribute('aria-invalid', 'true');
-    expect(screen.getAllByText(/passed \(13\)/).length).toBeGreaterThan(0);
+    expect(
+      screen.getAllByText(/students passed \(13\) cannot exceed students who took it \(12\)/)
+        .length,
+    ).toBeGreaterThan(0);
     await waitFor(
       () =>
         expect(screen.getAllByText('CLO 1: passed (13) is more than took (12)')).toHaveLength(2),
@@ -201,19 +207,28 @@ describe('SectionWork: the instructor’s screen', () => {
   });
 
   it('checks the section numbers at once and asks for a note when they don’t reconcile', async () => {
-    const { user } = renderWork();
+    // The save never answers: what shows is the client's checks alone.
+    const { user } = renderWork(detailFixture(), {
+      'PUT /api/outcomes/sections/s-1/draft': () => never(),
+    });
     await screen.findByRole('heading', { name: 'ACC-201-001' }, SLOW);
     await user.type(field('Students passed (A, B or C)'), '10');
     await user.type(field('Students with D, F or Incomplete'), '2');
+    expect(screen.getByRole('button', { name: 'Submit' })).toBeDisabled();
     expect(
-      await screen.findAllByText(/Passed \(10\) \+ D\/F\/I \(2\) is 12, but 13 students stayed/),
+      await screen.findAllByText(
+        /Passed \+ D\/F\/I \(12\) must equal enrollment minus withdrawals \(13\)/,
+      ),
     ).not.toHaveLength(0);
 
+    // Flagged, the note is required; with it, the numbers need not add up.
     await user.click(screen.getByRole('switch', { name: /^The numbers don’t reconcile/ }));
-    expect(screen.queryByText(/Passed \(10\) \+ D\/F\/I \(2\) is 12/)).toBeNull();
-    expect(screen.getByText('Say why the numbers don’t reconcile.')).toBeVisible();
+    expect(screen.getByText('Explain why the numbers do not reconcile')).toBeVisible();
     await user.type(field('Why the numbers don’t reconcile'), 'One late withdrawal');
-    expect(screen.queryByText('Say why the numbers don’t reconcile.')).toBeNull();
+    expect(screen.queryByText('Explain why the numbers do not reconcile')).toBeNull();
+    expect(screen.queryByText(/Passed \+ D\/F\/I \(12\)/)).toBeNull();
+    // (The CLOs are the server's to check here, and it reported nothing.)
+    expect(screen.getByRole('button', { name: 'Submit' })).toBeEnabled();
   });
 
   it('saves what is left, submits with the alert to the program admins, then shows the read-only view with history', async () => {

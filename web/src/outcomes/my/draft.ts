@@ -1,4 +1,3 @@
-import { cloName } from '../labels';
 import { studentsOf } from '../sections/SectionView';
 import type { DraftInput, Issue, OutcomeStatus, SectionDetail } from '../types';
 
@@ -108,7 +107,10 @@ export interface Checks {
 
 export const TOOL_MAX = 50;
 
-/** The §3.2 submit checks of one CLO, at once on what the instructor typed. */
+/**
+ * The §3.2 submit checks of one CLO, at once on what the instructor typed; worded as the server's
+ * (src/modules/outcomes/workflow/validation.ts), which replace them once the draft is saved.
+ */
 export function checkOutcome(
   section: SectionDetail,
   outcomeId: string,
@@ -118,25 +120,27 @@ export function checkOutcome(
   const checks: Checks = { errors: [], warnings: [] };
   if (!outcome || !EDITABLE.includes(outcome.status)) return checks;
   const number = outcome.courseOutcome.number;
-  const clo = cloName(section.course.number, number);
   const issue = (field: string, message: string): Issue => ({
     outcomeId,
     cloNumber: number,
     field,
-    message: `${clo}: ${message}`,
+    message: `CLO ${String(number)}: ${message}`,
   });
   const { took, passed, tool } = values;
-  if (tool.trim() === '') checks.errors.push(issue('tool', 'name the assessment tool.'));
+  if (took === null)
+    checks.errors.push(issue('took', 'enter how many students took the assessment'));
+  if (passed === null) checks.errors.push(issue('passed', 'enter how many students passed'));
+  if (tool.trim() === '') checks.errors.push(issue('tool', 'name the assessment tool'));
   else if (tool.length > TOOL_MAX)
     checks.errors.push(
-      issue('tool', `the assessment tool has at most ${String(TOOL_MAX)} characters.`),
+      issue('tool', `the assessment tool has at most ${String(TOOL_MAX)} characters`),
     );
-  if (took === null)
-    checks.errors.push(issue('took', 'enter how many students took the assessment.'));
-  if (passed === null) checks.errors.push(issue('passed', 'enter how many students passed it.'));
   if (took !== null && passed !== null && passed > took) {
     checks.errors.push(
-      issue('passed', `passed (${String(passed)}) cannot be more than took (${String(took)}).`),
+      issue(
+        'passed',
+        `students passed (${String(passed)}) cannot exceed students who took it (${String(took)})`,
+      ),
     );
   }
   const students = studentsOf(section);
@@ -144,7 +148,7 @@ export function checkOutcome(
     checks.warnings.push(
       issue(
         'took',
-        `took (${String(took)}) is more than the ${String(students)} students who stayed (enrolled − withdrawals).`,
+        `students who took it (${String(took)}) exceed enrollment minus withdrawals (${String(students)})`,
       ),
     );
   }
@@ -160,32 +164,33 @@ export function checkSection(section: SectionDetail, values: SectionValues): Che
     field,
     message,
   });
-  if (values.cannotReconcile) {
-    if (values.reconcileNote.trim() === '') {
-      checks.errors.push(issue('reconcileNote', 'Say why the numbers don’t reconcile.'));
-    }
-    return checks;
-  }
-  const students = studentsOf(section);
-  const { passedCount, dficCount } = values;
+  const { passedCount, dficCount, cannotReconcile } = values;
+  const noted = values.reconcileNote.trim() !== '';
   if (passedCount === null) {
     checks.errors.push(
-      issue('passedCount', 'Enter how many students passed the course (A, B or C).'),
+      issue('passedCount', 'Enter how many students passed the course (A, B or C)'),
     );
   }
   if (dficCount === null) {
-    checks.errors.push(issue('dficCount', 'Enter how many students got a D, F or Incomplete.'));
+    checks.errors.push(issue('dficCount', 'Enter how many students had D, F or Incomplete'));
   }
-  if (passedCount !== null && dficCount !== null && students !== null) {
-    const sum = passedCount + dficCount;
-    if (sum !== students) {
-      checks.errors.push(
-        issue(
-          'passedCount',
-          `Passed (${String(passedCount)}) + D/F/I (${String(dficCount)}) is ${String(sum)}, but ${String(students)} students stayed (enrolled − withdrawals). Correct the numbers, or flag that they don’t reconcile and say why.`,
-        ),
-      );
-    }
+  if (cannotReconcile && !noted) {
+    checks.errors.push(issue('reconcileNote', 'Explain why the numbers do not reconcile'));
+  }
+  const students = studentsOf(section);
+  if (
+    !(cannotReconcile && noted) &&
+    students !== null &&
+    passedCount !== null &&
+    dficCount !== null &&
+    passedCount + dficCount !== students
+  ) {
+    checks.errors.push(
+      issue(
+        'dficCount',
+        `Passed + D/F/I (${String(passedCount + dficCount)}) must equal enrollment minus withdrawals (${String(students)}), or flag that the numbers do not reconcile and explain why`,
+      ),
+    );
   }
   return checks;
 }
