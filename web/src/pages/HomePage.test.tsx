@@ -74,7 +74,7 @@ describe('HomePage', () => {
     }
   });
 
-  it('shows no dashboard to an instructor', async () => {
+  it('shows an instructor the way to their sections, not the dashboard', async () => {
     const me = meFixture({
       tenants: [{ ...northCollege, role: 'instructor', scope: {} }],
       activeTenantId: northCollege.id,
@@ -84,6 +84,10 @@ describe('HomePage', () => {
     const main = within(await screen.findByRole('main'));
     expect(main.getByText(/Your role/)).toHaveTextContent('Your role: Instructor');
     expect(main.queryByRole('heading', { name: 'Outcomes assessment' })).toBeNull();
+    expect(main.getByRole('link', { name: 'Open my sections' })).toHaveAttribute(
+      'href',
+      '/outcomes/my',
+    );
     expect(api.callsTo('GET /api/outcomes/dashboard')).toHaveLength(0);
   });
 

@@ -1,7 +1,8 @@
-import { Alert, Anchor, Container, List, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Card, Container, List, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
 import { TENANTS_PAGE } from '../nav';
 import { OutcomesDashboard } from '../outcomes/dashboard/OutcomesDashboard';
+import { MY_SECTIONS_PAGE } from '../outcomes/pages';
 import { MODULE_LABELS, ROLE_LABELS } from '../session/labels';
 import { activeTenantOf, displayNameOf } from '../session/session';
 import { useSession } from '../session/SessionContext';
@@ -30,6 +31,25 @@ function seesOutcomesDashboard(me: Me, tenant: MeTenant | null): tenant is MeTen
     tenant.role === 'tenant_admin' ||
     tenant.role === 'program_admin' ||
     (me.user.isSiteAdmin && tenant.role === null)
+  );
+}
+
+/** An instructor's way in: the sections they teach. */
+function InstructorCard() {
+  return (
+    <Card withBorder padding="md" component="section" aria-labelledby="my-sections-heading">
+      <Stack gap="sm" align="flex-start">
+        <Title order={2} size="h4" id="my-sections-heading">
+          Your sections
+        </Title>
+        <Text size="sm">
+          Enter the assessment results of the sections you teach, and submit them for review.
+        </Text>
+        <Button component={Link} to={MY_SECTIONS_PAGE.path}>
+          Open my sections
+        </Button>
+      </Stack>
+    </Card>
   );
 }
 
@@ -100,6 +120,7 @@ export function HomePage() {
         )}
         {tenant && <ActiveTenant tenant={tenant} showModules={!outcomesDashboard} />}
         {outcomesDashboard && <OutcomesDashboard />}
+        {tenant?.role === 'instructor' && tenant.modules.includes('outcomes') && <InstructorCard />}
         {!tenant && me.tenants.length === 0 && (
           <Text>
             You are not a member of any tenant yet. A tenant administrator can invite you.

@@ -105,6 +105,10 @@ describe('the outcomes dashboard on the home page', () => {
       'href',
       '/outcomes/import',
     );
+    expect(screen.getByRole('link', { name: 'Review submitted results' })).toHaveAttribute(
+      'href',
+      '/outcomes/review?termId=t-fall&status=submitted',
+    );
     expect(screen.getByRole('link', { name: 'Sections of this term' })).toHaveAttribute(
       'href',
       '/outcomes/sections?termId=t-fall',

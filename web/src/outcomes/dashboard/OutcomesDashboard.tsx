@@ -10,7 +10,9 @@ import {
   COURSES_PAGE,
   IMPORT_PAGE,
   OFFERINGS_PAGE,
+  PLO_PAGE,
   PROGRAMS_PAGE,
+  REVIEW_PAGE,
   SECTIONS_PAGE,
   TERMS_PAGE,
 } from '../pages';
@@ -48,9 +50,14 @@ function ShortcutsCard({ dashboard }: { dashboard: Dashboard }) {
   const isAdmin = dashboard.scope === 'all';
   const links = [
     {
+      to: `${REVIEW_PAGE.path}${queryString({ termId: dashboard.termId, status: 'submitted' })}`,
+      label: 'Review submitted results',
+    },
+    {
       to: `${SECTIONS_PAGE.path}${queryString({ termId: dashboard.termId })}`,
       label: 'Sections of this term',
     },
+    { to: PLO_PAGE.path, label: 'PLO dashboard' },
     { to: COURSES_PAGE.path, label: 'Courses and their CLOs' },
     { to: PROGRAMS_PAGE.path, label: 'Programs' },
     ...(isAdmin ? [{ to: IMPORT_PAGE.path, label: 'Import a CEI workbook' }] : []),
