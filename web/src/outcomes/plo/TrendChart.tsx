@@ -45,7 +45,6 @@ export function TrendChart({ trend }: { trend: Trend }) {
       connectNulls={false}
       curveType="linear"
       withLegend
-      unit="%"
       yAxisProps={{ domain: [0, 100] }}
       valueFormatter={(value) => formatPercent(value)}
       referenceLines={[
@@ -54,12 +53,14 @@ export function TrendChart({ trend }: { trend: Trend }) {
           label: `Threshold ${formatPercent(trend.threshold)}`,
           color: 'red.6',
           strokeDasharray: '4 4',
+          labelPosition: 'insideBottomLeft',
         },
         ...changed.map((term) => ({
           x: term.code,
           label: 'CLOs changed',
           color: 'gray.6',
           strokeDasharray: '2 2',
+          labelPosition: 'insideTopLeft',
         })),
       ]}
       role="img"
