@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { BILLING_DAILY_JOB, registerDailyBillingJob } from './core/billing/jobs/daily-run.js';
+import { billingDeps } from './core/billing/system.js';
 import type { Config } from './core/config/config.js';
 import { createEmailSystem } from './core/email/system.js';
 import { buildApp } from './core/http/app.js';
@@ -56,6 +58,11 @@ export async function startServer(
       modules,
       emailSender: email.sender,
     });
+    registerDailyBillingJob(
+      jobs,
+      billingDeps({ db, emailSender: email.sender, baseUrl: config.baseUrl, modules }),
+      runtime.logger,
+    );
     const app = await buildApp({
       database: runtime.database,
       modules,
@@ -73,6 +80,8 @@ export async function startServer(
     });
     const address = await app.listen({ port: config.port, host: config.host });
     await jobs.start();
+    // Billing catches up at once after a restart instead of at the next hourly tick.
+    jobs.trigger(BILLING_DAILY_JOB);
     const port = new URL(address).port;
     const url = config.port === 0 ? `http://localhost:${port}` : config.baseUrl;
     let closing: Promise<void> | undefined;

@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { appVersion } from '../core/version.js';
 import { modules } from '../modules/registry.js';
+import { registerBillingCommands } from './commands/billing.js';
 import { registerDbCommands } from './commands/db.js';
 import { registerEmailCommands } from './commands/email.js';
 import { registerExportCommands } from './commands/export-outcomes.js';
@@ -27,5 +28,6 @@ export function buildProgram(): Command {
   registerImportCommands(program, modules);
   registerOutcomesImportCommand(program);
   registerExportCommands(program);
+  registerBillingCommands(program);
   return program;
 }

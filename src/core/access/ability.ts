@@ -17,7 +17,8 @@ export type CoreSubject =
   | 'AuditLog'
   | 'Email'
   | 'Report'
-  | 'Import';
+  | 'Import'
+  | 'Billing';
 /** An invitation as the matrix sees it (program admins may invite instructors only). */
 export type InvitationSubject = ForcedSubject<'Invitation'> & { role: string };
 /** A report as the matrix sees it: `aggregate` reports show no person-level rows. */

@@ -39,6 +39,8 @@ declare module 'fastify' {
 export interface RouteGuardOptions {
   db: Db;
   resolveContext: (request: FastifyRequest) => Promise<RequestContext>;
+  /** Runs once the caller is authorized; throws to refuse (the billing read-only check: 402). */
+  afterAuthorized?: (request: FastifyRequest) => Promise<void>;
 }
 
 const describe = (permission: Permission) =>
@@ -50,7 +52,7 @@ const describe = (permission: Permission) =>
  * and check the permission matrix; a refusal is audited with outcome `denied`.
  */
 export const routeGuard = fp<RouteGuardOptions>(
-  async (app: FastifyInstance, { db, resolveContext }) => {
+  async (app: FastifyInstance, { db, resolveContext, afterAuthorized }) => {
     const routes: RouteOptions[] = [];
     app.decorate('routeTable', routes);
     app.addHook('onRoute', (route) => {
@@ -69,9 +71,13 @@ export const routeGuard = fp<RouteGuardOptions>(
       const ctx = await resolveContext(request);
       request.ctx = ctx;
       if (!ctx.user) throw new UnauthenticatedError();
-      if (permission === 'authenticated') return;
-      const [action, subject] = permission;
-      if (ctx.ability.can(action, subject as Subject)) return;
+      if (
+        permission === 'authenticated' ||
+        ctx.ability.can(permission[0], permission[1] as Subject)
+      ) {
+        await afterAuthorized?.(request);
+        return;
+      }
       await tx(db, { tenantId: ctx.tenantId }, (q) =>
         recordAudit(q, ctx, {
           action: 'core.access.denied',

@@ -9,6 +9,10 @@ import {
 import type { Logger } from 'pino';
 import { routeGuard } from '../access/route-guard.js';
 import { auditRoutes } from '../audit/routes.js';
+import { billingAdminRoutes } from '../billing/admin-routes.js';
+import { assertTenantWritable } from '../billing/read-only.js';
+import { billingRoutes } from '../billing/routes.js';
+import { billingDeps } from '../billing/system.js';
 import { createAuth } from '../auth/auth.js';
 import { meRoutes } from '../auth/me-routes.js';
 import { profileRoutes } from '../auth/profile-routes.js';
@@ -132,6 +136,8 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
     db,
     resolveContext: (request) =>
       resolveRequestContext({ auth, db, modulePermissions, sensitiveFields }, request),
+    // The one read-only check of billing (§1.7): writes in a read-only tenant answer 402.
+    afterAuthorized: (request) => assertTenantWritable(db, request),
   });
   await registerApiDocs(app, options.version);
 
@@ -166,6 +172,14 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   invitationRoutes(api, { db, auth, emailSender, baseUrl: options.baseUrl });
   reportRoutes(api, { db, registry: reportRegistry(options.modules) });
   if (options.imports) importRoutes(api, options.imports);
+  const billing = billingDeps({
+    db,
+    emailSender,
+    baseUrl: options.baseUrl,
+    modules: options.modules,
+  });
+  billingRoutes(api, billing);
+  billingAdminRoutes(api, billing);
   const moduleDeps = { db, emailSender, baseUrl: options.baseUrl };
   for (const module of options.modules) {
     if (module.routes) await api.register(async (scope) => module.routes?.(scope, moduleDeps));

@@ -1,4 +1,5 @@
 import type { ModulePermissions, SensitiveFields } from '../access/ability.js';
+import type { BillingUsageSource } from '../billing/usage-source.js';
 import type { Db } from '../db/client.js';
 import type { EmailSender } from '../email/sender.js';
 import type { HttpApp } from '../http/types.js';
@@ -32,6 +33,8 @@ export interface ModuleDefinition {
   reports?: readonly ReportDefinition[];
   /** Counts per tenant on the site admins' overview of tenants (e.g. programs, courses). */
   tenantMetrics?: TenantMetrics;
+  /** What the module counts toward a tenant's billed usage (billable courses, active users). */
+  billingUsage?: BillingUsageSource;
 }
 
 export const defineModule = (definition: ModuleDefinition): ModuleDefinition => definition;
