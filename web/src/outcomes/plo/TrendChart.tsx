@@ -53,14 +53,14 @@ export function TrendChart({ trend }: { trend: Trend }) {
           label: `Threshold ${formatPercent(trend.threshold)}`,
           color: 'red.6',
           strokeDasharray: '4 4',
-          labelPosition: 'insideBottomLeft',
+          labelPosition: 'insideBottomLeft' as const,
         },
         ...changed.map((term) => ({
           x: term.code,
           label: 'CLOs changed',
           color: 'gray.6',
           strokeDasharray: '2 2',
-          labelPosition: 'insideTopLeft',
+          labelPosition: 'insideTopLeft' as const,
         })),
       ]}
       role="img"
