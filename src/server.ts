@@ -7,6 +7,7 @@ import { buildApp } from './core/http/app.js';
 import { createImportsSystem } from './core/imports/system.js';
 import { inProcessRunner } from './core/jobs/in-process.js';
 import { pgBossRunner } from './core/jobs/pg-boss.js';
+import { registerModuleJobs } from './core/modules/jobs.js';
 import type { HttpApp } from './core/http/types.js';
 import { projectRoot } from './core/project-root.js';
 import { seedDemo, type DemoSeedResult } from './core/seed/demo-tenant.js';
@@ -50,6 +51,12 @@ export async function startServer(
         ? pgBossRunner(config.database.url, runtime.logger)
         : inProcessRunner(runtime.logger);
     const email = createEmailSystem(config, db, runtime.logger, jobs);
+    registerModuleJobs(jobs, modules, {
+      db,
+      emailSender: email.sender,
+      baseUrl: config.baseUrl,
+      logger: runtime.logger,
+    });
     const imports = createImportsSystem({
       config,
       db,

@@ -444,6 +444,38 @@ describe.each(testDatabaseKinds())('outcomes scoping on %s', (kind) => {
           status: 404,
         },
       ],
+      'GET /api/outcomes/review/reminders/default': [
+        { method: 'GET', url: '/api/outcomes/review/reminders/default', status: 200 },
+      ],
+      'POST /api/outcomes/review/reminders': [
+        {
+          method: 'POST',
+          url: '/api/outcomes/review/reminders',
+          body: { sectionIds: [ids.nurSection], subject: 'Due soon', message: 'Please' },
+          status: 200,
+        },
+        {
+          method: 'POST',
+          url: '/api/outcomes/review/reminders',
+          body: { sectionIds: [ids.wldSection], subject: 'Due soon', message: 'Please' },
+          status: 404,
+        },
+      ],
+      'GET /api/outcomes/review/reminders/:bulkJobId': [
+        { method: 'GET', url: `/api/outcomes/review/reminders/${ids.term}`, status: 404 },
+      ],
+      // The schedule is the tenant admin's.
+      'GET /api/outcomes/reminder-settings': [
+        { method: 'GET', url: '/api/outcomes/reminder-settings', status: 403 },
+      ],
+      'PUT /api/outcomes/reminder-settings': [
+        {
+          method: 'PUT',
+          url: '/api/outcomes/reminder-settings',
+          body: { enabled: true, daysBefore: [3], weeklyWhenOverdue: false },
+          status: 403,
+        },
+      ],
       'POST /api/outcomes/sections/:id/submit': [
         { method: 'POST', url: `/api/outcomes/sections/${ids.nurSection}/submit`, status: 403 },
         { method: 'POST', url: `/api/outcomes/sections/${ids.wldSection}/submit`, status: 404 },

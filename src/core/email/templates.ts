@@ -18,6 +18,17 @@ interface Template<D> {
 }
 
 const define = <D>(template: Template<D>) => template;
+
+interface AssessmentReminderData {
+  instructorName: string;
+  sections: string[];
+  term: string;
+  dueDate: string;
+  message: string | null;
+  url: string;
+  /** The sender's own subject line (a reviewer's reminder); the default one without it. */
+  subject?: string | null;
+}
 const notYou = 'If you did not ask for this, you can ignore this email.';
 
 /** Every transactional email of DOMAIN.md §1.6, with sample data for the gallery. */
@@ -126,18 +137,18 @@ export const templates = {
       action: { label: 'Open EduLedger', url },
     }),
   }),
-  'assessment-reminder': define({
+  'assessment-reminder': define<AssessmentReminderData>({
     description: 'Reminder to submit CLO assessment data (individual or bulk)',
     sample: {
       instructorName: 'Jordan Lee',
       sections: ['ASE-103L 001', 'MAS-105C 002'],
       term: 'Fall 2024',
       dueDate: 'December 20, 2024',
-      message: null as string | null,
-      url: 'https://eduledger.example.org/outcomes/my-sections',
+      message: null,
+      url: 'https://eduledger.example.org/outcomes/my',
     },
     content: (d) => ({
-      subject: `Reminder: assessment data for ${d.term} is due ${d.dueDate}`,
+      subject: d.subject ?? `Reminder: assessment data for ${d.term} is due ${d.dueDate}`,
       preheader: `${d.sections.length} section(s) waiting for your results`,
       heading: 'Your course assessment is due soon',
       paragraphs: [

@@ -6,6 +6,7 @@ import type { HttpApp } from '../http/types.js';
 import type { ImportPipeline } from '../imports/types.js';
 import type { ReportDefinition } from '../reports/types.js';
 import type { TenantMetrics } from '../tenants/overview.js';
+import type { ModuleJob } from './jobs.js';
 
 /** What the platform hands a module's routes. */
 export interface ModuleRouteDeps {
@@ -31,6 +32,8 @@ export interface ModuleDefinition {
   importPipelines?: readonly ImportPipeline[];
   /** Named reports: cached, exported, served at `/api/reports/<name>` and by `eduledger report`. */
   reports?: readonly ReportDefinition[];
+  /** Background tasks (e.g. daily reminders), registered on the platform's job runner. */
+  jobs?: readonly ModuleJob[];
   /** Counts per tenant on the site admins' overview of tenants (e.g. programs, courses). */
   tenantMetrics?: TenantMetrics;
   /** What the module counts toward a tenant's billed usage (billable courses, active users). */

@@ -1,4 +1,5 @@
 import { defineModule } from '../../core/modules/define-module.js';
+import { remindersJob } from './jobs/reminders.js';
 import { outcomesPermissions } from './permissions.js';
 import { cloResultsReport } from './reports/clo-results.js';
 import { outcomesRoutes } from './routes/index.js';
@@ -10,5 +11,6 @@ export const outcomesModule = defineModule({
   routes: outcomesRoutes,
   permissions: outcomesPermissions,
   reports: [cloResultsReport],
+  jobs: [remindersJob],
   tenantMetrics: outcomesTenantMetrics,
 });

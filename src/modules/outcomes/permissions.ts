@@ -13,6 +13,8 @@ export const SUBJECTS = {
   /** Program learning outcomes (PLOs), their dashboard, and the CLO → PLO mapping. */
   programOutcome: 'ProgramOutcome',
   ploMapping: 'PloMapping',
+  /** The institution's schedule of assessment reminders (tenant admins only). */
+  reminderSettings: 'OutcomesReminderSettings',
   /** Imports and exports of the institution's whole outcomes data. */
   data: 'OutcomesData',
 } as const;

@@ -16,6 +16,7 @@ import {
 import { users } from '../../core/auth/schema.js';
 import { tenantIdColumn, tenantIsolation } from '../../core/db/app-role.js';
 import { tenants } from '../../core/db/schema.js';
+import { emailBulkJobs } from '../../core/email/schema.js';
 import { MAPPING_STATUSES, OUTCOME_STATUSES, TOOL_MAX_LENGTH } from './enums.js';
 
 /*
@@ -316,4 +317,49 @@ export const ploMappingEntries = pgTable(
     index('plo_mapping_entries_plo_idx').on(t.programOutcomeId),
     ...tenantIsolation(),
   ],
+).enableRLS();
+
+export const REMINDER_KINDS = ['manual', 'scheduled'] as const;
+
+/**
+ * A reminder sent to a section's instructor, by a reviewer or by the daily job: a section gets at
+ * most one per 24 hours, whichever sent it.
+ */
+export const sectionReminders = pgTable(
+  'section_reminders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    tenantId: tenantId(),
+    sectionId: uuid('section_id')
+      .notNull()
+      .references(() => sections.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: REMINDER_KINDS }).notNull(),
+    /** The bulk email job that carried it. */
+    bulkJobId: uuid('bulk_job_id').references(() => emailBulkJobs.id, { onDelete: 'set null' }),
+    sentAt: timestamp('sent_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('section_reminders_section_sent_idx').on(t.sectionId, t.sentAt),
+    ...tenantIsolation(),
+  ],
+).enableRLS();
+
+/**
+ * The institution's scheduled reminders: N days before a section's due date, and weekly once it
+ * is overdue. `lastRunOn` is the institution's day the daily job last ran (once a day).
+ */
+export const reminderSettings = pgTable(
+  'outcome_reminder_settings',
+  {
+    tenantId: tenantId().primaryKey(),
+    enabled: boolean('enabled').notNull().default(false),
+    daysBefore: integer('days_before')
+      .array()
+      .notNull()
+      .default(sql`'{7,1}'::integer[]`),
+    weeklyWhenOverdue: boolean('weekly_when_overdue').notNull().default(true),
+    lastRunOn: day('last_run_on'),
+    updatedAt: updatedAt(),
+  },
+  () => [...tenantIsolation()],
 ).enableRLS();

@@ -9,6 +9,15 @@ import {
   reviewActionInput,
   reviewQuery,
 } from '../services/review.js';
+import {
+  defaultReminder,
+  getReminderSettings,
+  reminderInput,
+  reminderProgress,
+  sendReminders,
+  settingsInput,
+  updateReminderSettings,
+} from '../services/reminders.js';
 
 const tags = ['outcomes: review'];
 const review = ['review', SUBJECTS.sectionOutcome] as const;
@@ -45,6 +54,27 @@ const countsReply = z.object(
     z.ZodNumber
   >,
 );
+
+const reminderText = z.object({ subject: z.string(), message: z.string() });
+
+const settingsReply = z.object({
+  enabled: z.boolean(),
+  daysBefore: z.array(z.number().int()),
+  weeklyWhenOverdue: z.boolean(),
+});
+
+const progressReply = z.object({
+  id: z.string(),
+  template: z.string(),
+  status: z.enum(['running', 'completed']),
+  total: z.number().int(),
+  createdAt: z.date(),
+  completedAt: z.date().nullable(),
+  counts: z.record(z.string(), z.number()),
+  failures: z.array(
+    z.object({ to: z.string(), status: z.string(), reason: z.string().nullable() }),
+  ),
+});
 
 /** The reviewers' queue and actions (§3.2): tenant admins, and program admins in their programs. */
 export function reviewRoutes(app: HttpApp, { db, emailSender, baseUrl }: ModuleRouteDeps) {
@@ -83,5 +113,80 @@ export function reviewRoutes(app: HttpApp, { db, emailSender, baseUrl }: ModuleR
       },
     },
     async (request) => applyReviewAction(db, { emailSender, baseUrl }, request.ctx, request.body),
+  );
+
+  app.get(
+    '/api/outcomes/review/reminders/default',
+    {
+      config: { permission: review },
+      schema: {
+        tags,
+        summary: 'The pre-filled subject and message of a reminder',
+        response: { 200: reminderText },
+      },
+    },
+    async () => defaultReminder(),
+  );
+
+  app.post(
+    '/api/outcomes/review/reminders',
+    {
+      config: { permission: review },
+      schema: {
+        tags,
+        summary:
+          'Remind the instructors of these sections (one bulk job, one email per instructor); skips sections without an instructor email, with nothing to submit, or reminded in the last 24 h',
+        body: reminderInput,
+        response: {
+          200: z.object({
+            bulkJobId: z.string().nullable(),
+            recipients: z.number().int(),
+            skipped: z.number().int(),
+          }),
+        },
+      },
+    },
+    async (request) => sendReminders(db, { emailSender, baseUrl }, request.ctx, request.body),
+  );
+
+  app.get(
+    '/api/outcomes/review/reminders/:bulkJobId',
+    {
+      config: { permission: review },
+      schema: {
+        tags,
+        summary: 'Live progress of a reminder job',
+        params: z.object({ bulkJobId: z.uuid() }),
+        response: { 200: progressReply },
+      },
+    },
+    async (request) => reminderProgress(db, request.ctx, request.params.bulkJobId),
+  );
+
+  app.get(
+    '/api/outcomes/reminder-settings',
+    {
+      config: { permission: ['read', SUBJECTS.reminderSettings] },
+      schema: {
+        tags,
+        summary: 'The scheduled reminders of the institution',
+        response: { 200: settingsReply },
+      },
+    },
+    async (request) => getReminderSettings(db, request.ctx),
+  );
+
+  app.put(
+    '/api/outcomes/reminder-settings',
+    {
+      config: { permission: ['update', SUBJECTS.reminderSettings] },
+      schema: {
+        tags,
+        summary: 'Change the scheduled reminders (days before the due date, weekly when overdue)',
+        body: settingsInput,
+        response: { 200: settingsReply },
+      },
+    },
+    async (request) => updateReminderSettings(db, request.ctx, request.body),
   );
 }
