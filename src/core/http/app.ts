@@ -169,7 +169,15 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
       moduleNames: options.modules.map((m) => m.name),
     });
   }
-  invitationRoutes(api, { db, auth, emailSender, baseUrl: options.baseUrl });
+  invitationRoutes(api, {
+    db,
+    auth,
+    emailSender,
+    baseUrl: options.baseUrl,
+    landings: options.modules.flatMap((m) =>
+      m.invitationLanding ? [{ module: m.name, landing: m.invitationLanding }] : [],
+    ),
+  });
   reportRoutes(api, { db, registry: reportRegistry(options.modules) });
   if (options.imports) importRoutes(api, options.imports);
   const billing = billingDeps({

@@ -29,7 +29,7 @@ export const findById = async (db: Queryable, id: string) =>
 export const findByTokenHash = async (db: Queryable, tokenHash: string) =>
   (
     await db
-      .select({ invitation: invitations, tenantName: tenants.name })
+      .select({ invitation: invitations, tenantName: tenants.name, tenantModules: tenants.modules })
       .from(invitations)
       .innerJoin(tenants, eq(tenants.id, invitations.tenantId))
       .where(eq(invitations.tokenHash, tokenHash))

@@ -9,6 +9,7 @@ import {
   cancelInvitation,
   createInvitation,
   describeInvitation,
+  enterInvitedTenant,
   invitationInput,
   listInvitations,
   resendInvitation,
@@ -114,11 +115,13 @@ export function invitationRoutes(app: HttpApp, deps: InvitationDeps & { auth: Au
     },
     async (request, reply) => {
       const accepted = await acceptInvitation(deps, request.params.token, request.body);
-      const { headers } = await deps.auth.api.signInEmail({
+      const { headers, response } = await deps.auth.api.signInEmail({
         body: { email: accepted.email, password: request.body.password, rememberMe: false },
         headers: fromNodeHeaders(request.headers),
         returnHeaders: true,
       });
+      // The invitee lands in the tenant that invited them, even if they belong to others.
+      await enterInvitedTenant(deps.db, response.token, accepted.tenantId);
       const cookies = headers.getSetCookie();
       if (cookies.length > 0) reply.header('set-cookie', cookies);
       return { redirectTo: accepted.redirectTo };

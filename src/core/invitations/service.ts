@@ -6,7 +6,7 @@ import { ForbiddenError } from '../access/route-guard.js';
 import { recordAudit } from '../audit/service.js';
 import { hashPassword, verifyPassword } from '../auth/password-hash.js';
 import { passwordProblems } from '../auth/password-policy.js';
-import { users } from '../auth/schema.js';
+import { sessions, users } from '../auth/schema.js';
 import type { Db } from '../db/client.js';
 import { memberships, ROLES } from '../db/schema.js';
 import { tx } from '../db/tx.js';
@@ -17,6 +17,7 @@ import { normalizeEmail } from '../users/service.js';
 import { parseInput } from '../validation.js';
 import { and, eq } from 'drizzle-orm';
 import * as data from './data.js';
+import { landingOf, type ModuleInvitationLanding } from './landing.js';
 
 export const INVITATION_DAYS = 7;
 
@@ -24,6 +25,8 @@ export interface InvitationDeps {
   db: Db;
   baseUrl: string;
   emailSender: EmailSender;
+  /** Where the modules send an invitee after accepting (e.g. the invited section). */
+  landings?: readonly ModuleInvitationLanding[];
 }
 
 export const invitationInput = z.object({
@@ -204,6 +207,12 @@ export async function cancelInvitation(deps: InvitationDeps, ctx: RequestContext
   });
 }
 
+/** Makes the invitation's tenant the active one of the session the invitee just signed in with. */
+export const enterInvitedTenant = (db: Db, sessionToken: string, tenantId: string) =>
+  tx(db, { tenantId }, (q) =>
+    q.update(sessions).set({ activeTenantId: tenantId }).where(eq(sessions.token, sessionToken)),
+  );
+
 /** A pending, unexpired invitation by its emailed token, or a 404 that says no more. */
 async function byToken(db: Db, token: string) {
   const tenantId = token.split('.')[0] ?? '';
@@ -244,7 +253,7 @@ export async function acceptInvitation(
 ) {
   const { db } = deps;
   const values = parseInput(acceptInput, input);
-  const { invitation, tenantId } = await byToken(db, token);
+  const { invitation, tenantId, tenantModules } = await byToken(db, token);
   const existing = await tx(db, {}, (q) => data.credentialOf(q, invitation.userId));
   if (existing) {
     // An existing account proves itself with its own password before the invitation is used.
@@ -294,5 +303,11 @@ export async function acceptInvitation(
       },
     );
   });
-  return { email: invitation.email, tenantId, redirectTo: '/' };
+  // The invited work (e.g. the section to assess), in the tenant of the invitation.
+  const redirectTo = landingOf(deps.landings ?? [], tenantModules, {
+    role: invitation.role,
+    scope: invitation.scope,
+    sectionId: invitation.sectionId,
+  });
+  return { email: invitation.email, tenantId, redirectTo };
 }

@@ -4,9 +4,9 @@ import type { Db } from '../db/client.js';
 import type { EmailSender } from '../email/sender.js';
 import type { HttpApp } from '../http/types.js';
 import type { ImportPipeline } from '../imports/types.js';
+import type { InvitationLanding } from '../invitations/landing.js';
 import type { ReportDefinition } from '../reports/types.js';
 import type { TenantMetrics } from '../tenants/overview.js';
-import type { ModuleJob } from './jobs.js';
 
 /** What the platform hands a module's routes. */
 export interface ModuleRouteDeps {
@@ -32,10 +32,10 @@ export interface ModuleDefinition {
   importPipelines?: readonly ImportPipeline[];
   /** Named reports: cached, exported, served at `/api/reports/<name>` and by `eduledger report`. */
   reports?: readonly ReportDefinition[];
-  /** Background tasks (e.g. daily reminders), registered on the platform's job runner. */
-  jobs?: readonly ModuleJob[];
   /** Counts per tenant on the site admins' overview of tenants (e.g. programs, courses). */
   tenantMetrics?: TenantMetrics;
+  /** Where an invitee lands after accepting (e.g. the section they were invited to teach). */
+  invitationLanding?: InvitationLanding;
   /** What the module counts toward a tenant's billed usage (billable courses, active users). */
   billingUsage?: BillingUsageSource;
 }

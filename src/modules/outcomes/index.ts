@@ -1,7 +1,7 @@
 import { defineModule } from '../../core/modules/define-module.js';
-import { remindersJob } from './jobs/reminders.js';
 import { outcomesPermissions } from './permissions.js';
 import { cloResultsReport } from './reports/clo-results.js';
+import { outcomesInvitationLanding } from './invitation-landing.js';
 import { outcomesRoutes } from './routes/index.js';
 import { outcomesTenantMetrics } from './services/dashboard.js';
 
@@ -11,6 +11,6 @@ export const outcomesModule = defineModule({
   routes: outcomesRoutes,
   permissions: outcomesPermissions,
   reports: [cloResultsReport],
-  jobs: [remindersJob],
   tenantMetrics: outcomesTenantMetrics,
+  invitationLanding: outcomesInvitationLanding,
 });
