@@ -16,6 +16,7 @@ describe('billing days', () => {
   it('accepts only real days', () => {
     expect(isDay('2025-02-28')).toBe(true);
     expect(isDay('2025-02-29')).toBe(false);
+    expect(isDay('2025-13-01')).toBe(false);
     expect(isDay('2025-2-28')).toBe(false);
     expect(isDay('tomorrow')).toBe(false);
   });

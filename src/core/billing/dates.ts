@@ -11,7 +11,9 @@ const fromTime = (time: number) => new Date(time).toISOString().slice(0, 10);
 
 /** Whether `value` is a real calendar day written `YYYY-MM-DD`. */
 export function isDay(value: string): boolean {
-  return DAY.test(value) && fromTime(toTime(value)) === value;
+  if (!DAY.test(value)) return false;
+  const time = toTime(value);
+  return !Number.isNaN(time) && fromTime(time) === value;
 }
 
 export const addDays = (day: string, days: number): string => fromTime(toTime(day) + days * DAY_MS);
