@@ -1,6 +1,12 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
+
+/*
+ * findBy/waitFor wait up to 5 s (default 1 s): a full-page render behind mocked requests can take
+ * longer than 1 s while the whole suite shares two cores. A missing element still fails the test.
+ */
+configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => {
   cleanup();
