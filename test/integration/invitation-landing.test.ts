@@ -91,6 +91,24 @@ describe.each(testDatabaseKinds())('where an accepted invitation lands on %s', (
     });
     expect(invited.status).toBe(201);
 
+    // The email and the acceptance page name the program and the section.
+    const [email] = await rows<{ text: string }>(
+      t.testDb.database,
+      sql`select text from email_outbox where "to" = 'robin.reyes@college.example.edu'
+          and template = 'invitation'`,
+    );
+    expect(email?.text).toContain('Program: Nursing');
+    expect(email?.text).toContain('Section to assess: NUR-101 001 (Fall 2025)');
+    const offer = await t.app.inject({
+      method: 'GET',
+      url: `/api/invitations/by-token/${await tokenFor('robin.reyes@college.example.edu')}`,
+    });
+    expect(offer.json()).toMatchObject({
+      role: 'instructor',
+      program: 'Nursing',
+      section: 'NUR-101 001 (Fall 2025)',
+    });
+
     const { redirectTo, as } = await accept(
       'robin.reyes@college.example.edu',
       'amber violet canyon',
@@ -109,6 +127,12 @@ describe.each(testDatabaseKinds())('where an accepted invitation lands on %s', (
     });
     expect(invited.status).toBe(201);
     // An existing account accepts with its own password.
+    const [email] = await rows<{ text: string }>(
+      t.testDb.database,
+      sql`select text from email_outbox where "to" = 'casey@academy.example.edu'
+          and template = 'invitation'`,
+    );
+    expect(email?.text).not.toContain('Section to assess');
     const { redirectTo, as } = await accept('casey@academy.example.edu', PASSWORD);
     expect(redirectTo).toBe('/outcomes/my');
     // Not "academy", which a plain sign-in would have chosen: the invitation's tenant.
@@ -138,6 +162,11 @@ describe.each(testDatabaseKinds())('where an accepted invitation lands on %s', (
       sectionId: ids.section,
     });
     expect(invited.status).toBe(201);
+    const offer = await t.app.inject({
+      method: 'GET',
+      url: `/api/invitations/by-token/${await tokenFor('sam@engage.example.org')}`,
+    });
+    expect(offer.json()).toMatchObject({ program: null, section: null });
     const { redirectTo } = await accept('sam@engage.example.org', 'quiet river lantern');
     expect(redirectTo).toBe('/');
   });

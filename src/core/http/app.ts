@@ -177,6 +177,9 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
     landings: options.modules.flatMap((m) =>
       m.invitationLanding ? [{ module: m.name, landing: m.invitationLanding }] : [],
     ),
+    describers: options.modules.flatMap((m) =>
+      m.describeInvitedWork ? [{ module: m.name, describe: m.describeInvitedWork }] : [],
+    ),
   });
   reportRoutes(api, { db, registry: reportRegistry(options.modules) });
   if (options.imports) importRoutes(api, options.imports);

@@ -1,3 +1,4 @@
+import type { Queryable } from '../db/client.js';
 import type { MembershipScope, Role } from '../db/schema.js';
 
 /** What an accepted invitation offered: the role, its scope and maybe a section to teach. */
@@ -32,4 +33,37 @@ export function landingOf(
     if (path && path.startsWith('/') && !path.startsWith('//')) return path;
   }
   return '/';
+}
+
+/** How the invited work reads in the email and on the acceptance page (DOMAIN.md §1.2). */
+export interface InvitedWorkNames {
+  /** E.g. "Nursing". */
+  program: string | null;
+  /** E.g. "NUR-101 001 (Fall 2025)". */
+  section: string | null;
+}
+
+/** Names the invited work, read inside the inviting tenant's transaction. */
+export type InvitedWorkDescriber = (q: Queryable, work: InvitedWork) => Promise<InvitedWorkNames>;
+
+export interface ModuleInvitedWorkDescriber {
+  module: string;
+  describe: InvitedWorkDescriber;
+}
+
+/** The first name each of the tenant's modules gives the program and the section. */
+export async function namesOf(
+  describers: readonly ModuleInvitedWorkDescriber[],
+  tenantModules: readonly string[],
+  q: Queryable,
+  work: InvitedWork,
+): Promise<InvitedWorkNames> {
+  const names: InvitedWorkNames = { program: null, section: null };
+  for (const { module, describe } of describers) {
+    if (!tenantModules.includes(module)) continue;
+    const found = await describe(q, work);
+    names.program ??= found.program;
+    names.section ??= found.section;
+  }
+  return names;
 }

@@ -94,11 +94,14 @@ export function invitationRoutes(app: HttpApp, deps: InvitationDeps & { auth: Au
             inviterName: z.string(),
             message: z.string().nullable(),
             expiresAt: z.date(),
+            /** The program and the section to teach, as the tenant's modules name them. */
+            program: z.string().nullable(),
+            section: z.string().nullable(),
           }),
         },
       },
     },
-    async (request) => describeInvitation(deps.db, request.params.token),
+    async (request) => describeInvitation(deps, request.params.token),
   );
 
   app.post(

@@ -7,7 +7,7 @@ import { recordAudit } from '../audit/service.js';
 import { hashPassword, verifyPassword } from '../auth/password-hash.js';
 import { passwordProblems } from '../auth/password-policy.js';
 import { sessions, users } from '../auth/schema.js';
-import type { Db } from '../db/client.js';
+import type { Db, Queryable } from '../db/client.js';
 import { memberships, ROLES } from '../db/schema.js';
 import { tx } from '../db/tx.js';
 import type { EmailRequest, EmailSender } from '../email/sender.js';
@@ -17,7 +17,13 @@ import { normalizeEmail } from '../users/service.js';
 import { parseInput } from '../validation.js';
 import { and, eq } from 'drizzle-orm';
 import * as data from './data.js';
-import { landingOf, type ModuleInvitationLanding } from './landing.js';
+import {
+  landingOf,
+  namesOf,
+  type InvitedWorkNames,
+  type ModuleInvitationLanding,
+  type ModuleInvitedWorkDescriber,
+} from './landing.js';
 
 export const INVITATION_DAYS = 7;
 
@@ -27,6 +33,8 @@ export interface InvitationDeps {
   emailSender: EmailSender;
   /** Where the modules send an invitee after accepting (e.g. the invited section). */
   landings?: readonly ModuleInvitationLanding[];
+  /** How the modules name the invited program and section (email, acceptance page). */
+  describers?: readonly ModuleInvitedWorkDescriber[];
 }
 
 export const invitationInput = z.object({
@@ -53,10 +61,24 @@ const expiry = () => new Date(Date.now() + INVITATION_DAYS * 24 * 60 * 60 * 1000
 const acceptUrl = (baseUrl: string, token: string) =>
   `${baseUrl}/invitations/accept?token=${encodeURIComponent(token)}`;
 
-/** The invitation email; program and section names come with the outcomes module. */
+/** The program and section the invitation names, as the tenant's modules call them. */
+const namesOfInvitation = (
+  deps: InvitationDeps,
+  q: Queryable,
+  tenantModules: readonly string[],
+  invitation: Pick<data.InvitationRow, 'role' | 'scope' | 'sectionId'>,
+) =>
+  namesOf(deps.describers ?? [], tenantModules, q, {
+    role: invitation.role,
+    scope: invitation.scope,
+    sectionId: invitation.sectionId,
+  });
+
+/** The invitation email; the modules name its program and section. */
 const invitationRequest = (
   invitation: data.InvitationRow,
   url: string,
+  names: InvitedWorkNames,
 ): EmailRequest<'invitation'> => ({
   template: 'invitation',
   to: invitation.email,
@@ -65,8 +87,8 @@ const invitationRequest = (
     url,
     inviterName: invitation.invitedByName,
     role: invitation.role,
-    program: null,
-    section: null,
+    program: names.program,
+    section: names.section,
     message: invitation.message,
   },
 });
@@ -133,7 +155,11 @@ export async function createInvitation(
       expiresAt: expiry(),
     });
     if (!invitation) throw new Error('could not create the invitation');
-    await deps.emailSender.send(q, invitationRequest(invitation, acceptUrl(deps.baseUrl, token)));
+    const names = await namesOfInvitation(deps, q, ctx.tenant?.modules ?? [], invitation);
+    await deps.emailSender.send(
+      q,
+      invitationRequest(invitation, acceptUrl(deps.baseUrl, token), names),
+    );
     await recordAudit(q, ctx, {
       action: 'core.invitation.create',
       target: { type: 'invitation', id: invitation.id, label: values.email },
@@ -171,9 +197,10 @@ export async function resendInvitation(deps: InvitationDeps, ctx: RequestContext
   return tx(deps.db, { tenantId }, async (q) => {
     const invitation = await pendingInvitationYouMayManage(q, ctx, id);
     const updated = await data.update(q, id, { tokenHash, expiresAt: expiry() });
+    const names = await namesOfInvitation(deps, q, ctx.tenant?.modules ?? [], invitation);
     await deps.emailSender.send(
       q,
-      invitationRequest(updated ?? invitation, acceptUrl(deps.baseUrl, token)),
+      invitationRequest(updated ?? invitation, acceptUrl(deps.baseUrl, token), names),
     );
     await recordAudit(q, ctx, {
       action: 'core.invitation.resend',
@@ -225,8 +252,11 @@ async function byToken(db: Db, token: string) {
   return { ...found, tenantId };
 }
 
-export async function describeInvitation(db: Db, token: string) {
-  const { invitation, tenantName } = await byToken(db, token);
+export async function describeInvitation(deps: InvitationDeps, token: string) {
+  const { invitation, tenantName, tenantId, tenantModules } = await byToken(deps.db, token);
+  const names = await tx(deps.db, { tenantId }, (q) =>
+    namesOfInvitation(deps, q, tenantModules, invitation),
+  );
   return {
     email: invitation.email,
     tenantName,
@@ -234,6 +264,7 @@ export async function describeInvitation(db: Db, token: string) {
     inviterName: invitation.invitedByName,
     message: invitation.message,
     expiresAt: invitation.expiresAt,
+    ...names,
   };
 }
 

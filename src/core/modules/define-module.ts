@@ -4,7 +4,7 @@ import type { Db } from '../db/client.js';
 import type { EmailSender } from '../email/sender.js';
 import type { HttpApp } from '../http/types.js';
 import type { ImportPipeline } from '../imports/types.js';
-import type { InvitationLanding } from '../invitations/landing.js';
+import type { InvitationLanding, InvitedWorkDescriber } from '../invitations/landing.js';
 import type { ReportDefinition } from '../reports/types.js';
 import type { TenantMetrics } from '../tenants/overview.js';
 
@@ -36,6 +36,8 @@ export interface ModuleDefinition {
   tenantMetrics?: TenantMetrics;
   /** Where an invitee lands after accepting (e.g. the section they were invited to teach). */
   invitationLanding?: InvitationLanding;
+  /** How the module names an invitation's program and section (the email, the acceptance page). */
+  describeInvitedWork?: InvitedWorkDescriber;
   /** What the module counts toward a tenant's billed usage (billable courses, active users). */
   billingUsage?: BillingUsageSource;
 }

@@ -1,7 +1,7 @@
 import { defineModule } from '../../core/modules/define-module.js';
 import { outcomesPermissions } from './permissions.js';
 import { cloResultsReport } from './reports/clo-results.js';
-import { outcomesInvitationLanding } from './invitation-landing.js';
+import { describeOutcomesInvitation, outcomesInvitationLanding } from './invitation-landing.js';
 import { outcomesRoutes } from './routes/index.js';
 import { outcomesTenantMetrics } from './services/dashboard.js';
 
@@ -13,4 +13,5 @@ export const outcomesModule = defineModule({
   reports: [cloResultsReport],
   tenantMetrics: outcomesTenantMetrics,
   invitationLanding: outcomesInvitationLanding,
+  describeInvitedWork: describeOutcomesInvitation,
 });

@@ -53,6 +53,30 @@ describe('AcceptInvitationPage', () => {
     expect(document.title).toBe('Join Riverside Partners · EduLedger');
   });
 
+  it('names the program and the section an instructor is invited to teach', async () => {
+    mockApi({
+      [OFFER_ROUTE]: reply(200, {
+        ...offer,
+        role: 'instructor',
+        program: 'Nursing',
+        section: 'NUR-101 001 (Fall 2025)',
+      }),
+    });
+    renderApp(PATH);
+
+    expect((await screen.findByText(/Section to assess/)).textContent).toBe(
+      'Program: Nursing. Section to assess: NUR-101 001 (Fall 2025); it opens once you have joined.',
+    );
+  });
+
+  it('says nothing of programs or sections when the invitation names none', async () => {
+    mockApi({ [OFFER_ROUTE]: reply(200, { ...offer, program: null, section: null }) });
+    renderApp(PATH);
+
+    expect(await screen.findByText(/invited you to join/)).toBeVisible();
+    expect(screen.queryByText(/Program:|Section to assess/)).toBeNull();
+  });
+
   it('accepts, signs in and opens the page the server names', async () => {
     const user = userEvent.setup();
     const api = mockApi({

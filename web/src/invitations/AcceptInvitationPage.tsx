@@ -27,6 +27,20 @@ function Offer({ offer }: { offer: InvitationOffer }) {
         <strong>{offer.inviterName}</strong> invited you to join <strong>{offer.tenantName}</strong>{' '}
         as <strong>{ROLE_LABELS[offer.role]}</strong>.
       </Text>
+      {(offer.program || offer.section) && (
+        <Text>
+          {offer.program && (
+            <>
+              Program: <strong>{offer.program}</strong>.{' '}
+            </>
+          )}
+          {offer.section && (
+            <>
+              Section to assess: <strong>{offer.section}</strong>; it opens once you have joined.
+            </>
+          )}
+        </Text>
+      )}
       {offer.message !== null && offer.message.trim() !== '' && (
         <Blockquote p="sm" cite={`— ${offer.inviterName}`} style={{ whiteSpace: 'pre-line' }}>
           {offer.message}

@@ -33,6 +33,10 @@ export interface InvitationOffer {
   inviterName: string;
   message: string | null;
   expiresAt: string;
+  /** The program(s) of the invitation, as the tenant's modules name them. */
+  program?: string | null;
+  /** The section the invitee is to teach, e.g. "NUR-101 001 (Fall 2025)". */
+  section?: string | null;
 }
 
 export interface Acceptance {
