@@ -57,7 +57,7 @@ describe('MySectionsPage', () => {
     expect(first.getByText('In progress')).toBeVisible();
     expect(
       first.getByRole('progressbar', { name: 'ACC-201-001: 1 of 2 CLOs complete' }),
-    ).toHaveAttribute('aria-valuenow', '50');
+    ).toHaveAttribute('aria-valuenow', '1');
 
     // Submitted sections are never overdue; sections due later are not yet.
     expect(rowOf('ACC-201-002').queryByText('Overdue')).toBeNull();

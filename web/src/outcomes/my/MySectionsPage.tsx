@@ -51,12 +51,20 @@ function ProgressCell({ section }: { section: MySection }) {
   const name = sectionName(section);
   return (
     <Group gap="xs" wrap="nowrap" miw={160}>
-      <Progress
-        value={total === 0 ? 0 : (complete / total) * 100}
-        color={complete === total && total > 0 ? 'green' : 'blue'}
+      <Progress.Root
         w={100}
+        role="progressbar"
         aria-label={`${name}: ${String(complete)} of ${String(total)} CLOs complete`}
-      />
+        aria-valuemin={0}
+        aria-valuemax={total}
+        aria-valuenow={complete}
+      >
+        <Progress.Section
+          value={total === 0 ? 0 : (complete / total) * 100}
+          color={complete === total && total > 0 ? 'green' : 'blue'}
+          withAria={false}
+        />
+      </Progress.Root>
       <Text size="sm" aria-hidden>
         {complete}/{total}
       </Text>

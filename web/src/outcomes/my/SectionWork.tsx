@@ -67,19 +67,26 @@ interface FieldMessages {
 function ReworkNotice({ section }: { section: SectionDetail }) {
   const reworked = section.outcomes.filter((o) => o.status === 'needs_rework');
   if (reworked.length === 0) return null;
-  const comments = reworked.flatMap((outcome) => {
+  // One request on several CLOs is one comment: shown once, naming its CLOs.
+  const requests = new Map<string, { clos: string[]; actor: string | null; comment: string }>();
+  for (const outcome of reworked) {
     const entry = section.history.find(
       (h) => h.sectionOutcomeId === outcome.id && h.action === 'request_rework',
     );
-    return entry ? [{ outcome, entry }] : [];
-  });
+    if (!entry) continue;
+    const comment = entry.comment ?? 'No comment.';
+    const key = `${entry.actorLabel ?? ''}\n${comment}`;
+    const request = requests.get(key) ?? { clos: [], actor: entry.actorLabel, comment };
+    request.clos.push(cloName(section.course.number, outcome.courseOutcome.number));
+    requests.set(key, request);
+  }
   return (
     <Alert color="orange" variant="light" title="A reviewer asked for changes">
       <Stack gap={4}>
-        {comments.map(({ outcome, entry }) => (
-          <Text size="sm" key={outcome.id} style={{ whiteSpace: 'pre-wrap' }}>
-            <strong>{cloName(section.course.number, outcome.courseOutcome.number)}</strong>
-            {entry.actorLabel ? ` (${entry.actorLabel})` : ''}: {entry.comment ?? 'No comment.'}
+        {[...requests.entries()].map(([key, { clos, actor, comment }]) => (
+          <Text size="sm" key={key} style={{ whiteSpace: 'pre-wrap' }}>
+            <strong>{clos.join(', ')}</strong>
+            {actor ? ` (${actor})` : ''}: {comment}
           </Text>
         ))}
         <Text size="sm">Fix what they asked for, then submit again.</Text>

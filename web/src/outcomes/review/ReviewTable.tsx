@@ -9,7 +9,7 @@ import {
   UnstyledButton,
 } from '@mantine/core';
 import type { ReactNode } from 'react';
-import { formatDateTime } from '../../format/dates';
+import { formatDate } from '../../format/dates';
 import type { SortState } from '../../table/useTableParams';
 import { cloName, formatDay, formatRate, orDash, OUTCOME_STATUS, SECTION_STATUS } from '../labels';
 import type { ReviewRow } from '../types';
@@ -24,6 +24,9 @@ export const REVIEW_SORTS = [
   'updated',
 ] as const;
 export type ReviewSort = (typeof REVIEW_SORTS)[number];
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
+const formatTime = (iso: string) => timeFormat.format(new Date(iso));
 
 const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const;
 const ARROWS = { asc: '▲', desc: '▼', none: '↕' } as const;
@@ -105,7 +108,7 @@ export function ReviewTable({
   return (
     <Box pos="relative">
       <LoadingOverlay visible={busy} overlayProps={{ blur: 1 }} loaderProps={{ size: 'sm' }} />
-      <Table.ScrollContainer minWidth={1100}>
+      <Table.ScrollContainer minWidth={1000}>
         <Table withTableBorder withColumnBorders aria-label="Review queue" aria-busy={busy}>
           <Table.Thead>
             <Table.Tr>
@@ -213,7 +216,10 @@ export function ReviewTable({
                     )}
                   </Table.Td>
                   <Table.Td>
-                    <Text size="xs">{formatDateTime(row.updatedAt)}</Text>
+                    <Text size="xs">{formatDate(row.updatedAt)}</Text>
+                    <Text size="xs" c="dimmed">
+                      {formatTime(row.updatedAt)}
+                    </Text>
                   </Table.Td>
                 </Table.Tr>
               );
