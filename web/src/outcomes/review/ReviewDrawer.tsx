@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../ui/ErrorAlert';
 import { getSection } from '../api';
 import { sectionName } from '../labels';
 import { sectionKey } from '../my/SectionWork';
+import { AssignDialog } from '../sections/AssignDialog';
 import { sectionPath } from '../sections/SectionsPage';
 import { RemindDialog } from './RemindDialog';
 import { SectionReview } from './SectionReview';
@@ -19,6 +20,7 @@ interface ReviewDrawerProps {
 /** A section of the queue in a side panel: numbers, narratives, CLOs with actions, history. */
 export function ReviewDrawer({ sectionId, onClose }: ReviewDrawerProps) {
   const [reminding, setReminding] = useState(false);
+  const [assigning, setAssigning] = useState(false);
   const query = useQuery({
     queryKey: sectionKey(sectionId),
     queryFn: ({ signal }) => getSection(sectionId, signal),
@@ -48,12 +50,20 @@ export function ReviewDrawer({ sectionId, onClose }: ReviewDrawerProps) {
             <Anchor component={Link} to={sectionPath(section.id)} size="sm">
               Open the section page
             </Anchor>
-            <Button size="xs" variant="default" onClick={() => setReminding(true)}>
-              Remind the instructor…
+            <Button size="xs" variant="default" onClick={() => setAssigning(true)}>
+              {section.instructor ? 'Change instructor…' : 'Assign instructor…'}
             </Button>
+            {section.instructor && (
+              <Button size="xs" variant="default" onClick={() => setReminding(true)}>
+                Remind the instructor…
+              </Button>
+            )}
           </Group>
           <SectionReview section={section} />
         </Stack>
+      )}
+      {assigning && section && (
+        <AssignDialog section={section} onClose={() => setAssigning(false)} />
       )}
       {reminding && <RemindDialog sectionIds={[sectionId]} onClose={() => setReminding(false)} />}
     </Drawer>

@@ -260,6 +260,9 @@ describe('ReviewPage', () => {
     );
     expect(drawer.getByRole('button', { name: 'Review ACC-201.1' })).toBeVisible();
     expect(drawer.getByRole('region', { name: 'History' })).toBeVisible();
+    expect(drawer.getByRole('button', { name: 'Remind the instructor…' })).toBeVisible();
+    await user.click(drawer.getByRole('button', { name: 'Change instructor…' }));
+    expect(await screen.findByRole('form', { name: 'Assign an instructor' })).toBeVisible();
     // Program admins review; the institution's reminder settings are the tenant admins'.
     expect(screen.queryByRole('region', { name: 'Automatic reminders' })).toBeNull();
   });
