@@ -219,6 +219,9 @@ describe.each(testDatabaseKinds())('outcomes scoping on %s', (kind) => {
     };
     const checks: Record<string, Check[]> = {
       'GET /api/outcomes/programs': [{ method: 'GET', url: '/api/outcomes/programs', status: 200 }],
+      'GET /api/outcomes/dashboard': [
+        { method: 'GET', url: `/api/outcomes/dashboard?termId=${ids.term}`, status: 200 },
+      ],
       'GET /api/outcomes/programs/:id': [
         { method: 'GET', url: `/api/outcomes/programs/${ids.nursing}`, status: 200 },
         { method: 'GET', url: `/api/outcomes/programs/${ids.welding}`, status: 404 },
