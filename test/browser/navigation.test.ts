@@ -116,6 +116,7 @@ describe('every navigation entry of every role', () => {
         '/admin/audit',
         '/admin/emails',
         '/imports',
+        '/admin/billing',
       ],
       staff: [...ENGAGEMENT_PATHS, '/engagement/reports', '/imports'],
       district_viewer: [
@@ -127,7 +128,7 @@ describe('every navigation entry of every role', () => {
       ],
       program_admin: [...OUTCOMES_PATHS, '/admin/invitations'],
       instructor: ['/outcomes/my'],
-      site_admin: ['/admin/audit', '/admin/emails', '/admin/tenants'],
+      site_admin: ['/admin/audit', '/admin/emails', '/admin/tenants', '/admin/subscriptions'],
     });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Access } from './access';
+import { BILLING_PAGE, SUBSCRIPTIONS_PAGE } from './billing/pages';
 import { IMPORTS_PAGE } from './imports/page';
 import { ENGAGEMENT_PAGES } from './engagement/pages';
 import { MY_SECTIONS_PAGE, OUTCOMES_PAGES } from './outcomes/pages';
@@ -78,7 +79,9 @@ describe('navItems', () => {
       AUDIT_PAGE,
       EMAILS_PAGE,
       IMPORTS_PAGE,
+      BILLING_PAGE,
       TENANTS_PAGE,
+      SUBSCRIPTIONS_PAGE,
     ]);
     expect(navGroupsFor(navItems, access(['tenant_admin']))).toEqual([
       { module: 'engagement', label: 'Engagement', items: ENGAGEMENT_NAV },
@@ -86,7 +89,7 @@ describe('navItems', () => {
       {
         module: 'administration',
         label: 'Administration',
-        items: [USERS_PAGE, INVITATIONS_PAGE, AUDIT_PAGE, EMAILS_PAGE, IMPORTS_PAGE],
+        items: [USERS_PAGE, INVITATIONS_PAGE, AUDIT_PAGE, EMAILS_PAGE, IMPORTS_PAGE, BILLING_PAGE],
       },
     ]);
   });
@@ -102,6 +105,7 @@ describe('navItems', () => {
         'Audit log',
         'Emails',
         'Imports',
+        'Billing',
       ],
     ],
     ['program_admin', [...PROGRAM_ADMIN_LABELS, 'Invitations']],
@@ -121,12 +125,15 @@ describe('navItems', () => {
       'Audit log',
       'Emails',
       'Imports',
+      'Billing',
       'Tenants',
+      'Subscriptions',
     ]);
     expect(registeredLabels(access(['site_admin'], []))).toEqual([
       'Audit log',
       'Emails',
       'Tenants',
+      'Subscriptions',
     ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Access, Role, TenantModule } from './access';
+import { BILLING_PAGE, SUBSCRIPTIONS_PAGE } from './billing/pages';
 import { IMPORTS_PAGE } from './imports/page';
 import { ENGAGEMENT_PAGES } from './engagement/pages';
 import { OUTCOMES_PAGES } from './outcomes/pages';
@@ -80,7 +81,9 @@ export const navItems: readonly NavItem[] = [
   AUDIT_PAGE,
   EMAILS_PAGE,
   IMPORTS_PAGE,
+  BILLING_PAGE,
   TENANTS_PAGE,
+  SUBSCRIPTIONS_PAGE,
 ];
 
 /** Whether `access` may open the page of `item`; the route guard and the navbar both ask this. */

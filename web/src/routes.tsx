@@ -1,5 +1,6 @@
 import type { RouteObject } from 'react-router';
 import { AuditPage } from './audit/AuditPage';
+import { billingRoutes } from './billing/routes';
 import { emailRoutes } from './emails/routes';
 import { importsRoutes } from './imports/routes';
 import { engagementRoutes } from './engagement/routes';
@@ -64,6 +65,7 @@ export const routes: RouteObject[] = [
           ...outcomesRoutes,
           emailRoutes,
           importsRoutes,
+          ...billingRoutes,
           {
             path: TENANTS_PAGE.path,
             element: (
