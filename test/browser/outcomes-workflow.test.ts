@@ -111,6 +111,33 @@ describe('outcomes assessment, from assignment to approval', () => {
     await invite.getByRole('button', { name: 'Invite and assign' }).click();
     await admin.getByText(`Invited ${INSTRUCTOR.name}`).waitFor();
 
+    // The admin reminds the instructor from the review queue, watching the job's progress.
+    await admin
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Review' })
+      .click();
+    const queue = admin.getByRole('table', { name: 'Review queue' });
+    const wholeSection = queue.getByRole('checkbox', { name: 'Select every CLO of ACC-201-001' });
+    await wholeSection.check();
+    const bulk = admin.getByRole('group', { name: 'Actions on the selected CLOs' });
+    await bulk.getByRole('button', { name: 'Remind…' }).click();
+    const remind = admin.getByRole('form', { name: 'Remind instructors' });
+    const subject = remind.getByRole('textbox', { name: /Subject/ });
+    await expect.poll(() => subject.inputValue()).not.toBe('');
+    await subject.fill('ACC-201 results, please');
+    await remind.getByRole('button', { name: 'Send reminders' }).click();
+    await admin.getByText(/(Sending|Sent) to 1 instructor\./).waitFor();
+    await admin.getByRole('progressbar', { name: 'Progress of the reminders' }).waitFor();
+    // The outbox worker sends it; the dialog follows the job until it is done.
+    await admin.getByRole('status').getByText('Done', { exact: true }).waitFor({ timeout: 30_000 });
+    await shot(admin, '0-reminder-sent');
+    await admin.getByRole('button', { name: 'Close', exact: true }).first().click();
+    const reminder = (await server.runtime.database.db.execute(
+      sql`select subject from email_outbox where "to" = ${INSTRUCTOR.email}
+          and template = 'assessment-reminder'`,
+    )) as unknown as { rows: { subject: string }[] };
+    expect(reminder.rows.map((r) => r.subject)).toEqual(['ACC-201 results, please']);
+
     // The instructor opens the emailed invitation, sets a password, finds the section.
     const instructorContext = await browser.newContext({ locale: 'en-US', viewport });
     const instructor = await instructorContext.newPage();
@@ -164,16 +191,11 @@ describe('outcomes assessment, from assignment to approval', () => {
     await shot(instructor, '4-submitted');
 
     // The admin sends the section back for rework from the review queue.
-    await admin
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Review' })
-      .click();
-    const queue = admin.getByRole('table', { name: 'Review queue' });
+    await admin.reload();
     await queue.getByRole('checkbox', { name: 'Select every CLO of ACC-201-001' }).waitFor();
     await admin.getByRole('radio', { name: 'Submitted (2)' }).waitFor({ state: 'attached' });
     await queue.getByRole('checkbox', { name: 'Select every CLO of ACC-201-001' }).check();
     await shot(admin, '5-review-queue');
-    const bulk = admin.getByRole('group', { name: 'Actions on the selected CLOs' });
     await bulk.getByRole('button', { name: 'Request rework…' }).click();
     const rework = admin.getByRole('form', { name: 'Request rework' });
     await rework

@@ -47,7 +47,8 @@ function Progress({ reply, onClose }: { reply: RemindReply; onClose: () => void 
       ) : (
         <>
           <Text size="sm">
-            Sending to {plural(reply.recipients, 'instructor')}.{skipped}
+            {data?.status === 'completed' ? 'Sent to' : 'Sending to'}{' '}
+            {plural(reply.recipients, 'instructor')}.{skipped}
           </Text>
           {job.isError && <ErrorAlert title="The progress could not be read" error={job.error} />}
           {tally ? (

@@ -226,6 +226,7 @@ describe('ReviewPage', () => {
     expect(bar).toHaveAttribute('aria-valuenow', '1');
     await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '2'), { timeout: 4000 });
     expect(screen.getByText('Done')).toBeVisible();
+    expect(screen.getByText(/Sent to 2 instructors\./)).toBeVisible();
     expect(api.callsTo('POST /api/outcomes/review/reminders')[0]?.body).toEqual({
       sectionIds: ['s-1', 's-2'],
       subject: 'Last call',
