@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tx } from '../../src/core/db/tx.js';
-import { runBilling } from '../../src/core/billing/run.js';
+import { dayIn } from '../../src/core/billing/dates.js';
+import { runBilling, runBillingToday } from '../../src/core/billing/run.js';
 import { startTrial } from '../../src/core/billing/subscriptions.js';
 import { countUsage } from '../../src/core/billing/usage.js';
 import { usageSourcesOf } from '../../src/core/billing/system.js';
@@ -289,6 +290,26 @@ describe.each(testDatabaseKinds())('billing run on %s', (kind) => {
     });
     expect(await billingCounts(testDb.database)).toEqual(before);
     expect(await billingAudit(testDb.database, id('usage'))).toEqual(auditBefore);
+  });
+
+  it('runs the daily job once per tenant and day, on the tenant’s own calendar', async () => {
+    const deps = testBillingDeps(testDb.database);
+    const daily = await seedInstitution(testDb.database, 'daily');
+    await rows(
+      testDb.database,
+      sql`update tenants set settings = '{"timezone": "Pacific/Kiritimati"}' where id = ${daily.id}`,
+    );
+    await startTrial(deps, SYSTEM, daily.id, {});
+    const now = new Date();
+    const ran = await runBillingToday(deps, now);
+    // The other tenants were already run for later days; this one runs for its own today (UTC+14).
+    expect(ran.map((r) => r.tenant)).toEqual(['daily']);
+    const snapshots = await rows<{ day: string }>(
+      testDb.database,
+      sql`select day::text from billing_usage_snapshots where tenant_id = ${daily.id}`,
+    );
+    expect(snapshots).toEqual([{ day: dayIn('Pacific/Kiritimati', now) }]);
+    expect(await runBillingToday(deps, now)).toEqual([]);
   });
 
   it('refuses a day that is not a real day', async () => {
