@@ -265,36 +265,40 @@ export function SectionWork({ section }: SectionWorkProps) {
 
       <Part title="Course learning outcomes">
         <Text size="sm" c="dimmed">
-          For each CLO: the assessment tool, how many students took it and how many passed.
+          {section.outcomes.length === 0
+            ? 'The course has no CLOs yet: ask your program administrator to add them.'
+            : 'For each CLO: the assessment tool, how many students took it and how many passed.'}
         </Text>
-        <Table.ScrollContainer minWidth={820}>
-          <Table aria-label="CLO results" verticalSpacing="sm">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th w="30%">CLO</Table.Th>
-                <Table.Th>Assessment tool</Table.Th>
-                <Table.Th w={130}>Took</Table.Th>
-                <Table.Th w={130}>Passed</Table.Th>
-                <Table.Th w={80}>Rate</Table.Th>
-                <Table.Th w={130}>Status</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {section.outcomes.map((outcome) => (
-                <CloRow
-                  key={outcome.id}
-                  courseNumber={section.course.number}
-                  outcome={outcome}
-                  values={values.outcomes[outcome.id] ?? { took: null, passed: null, tool: '' }}
-                  numberProps={numberProps}
-                  messagesOf={messagesOf}
-                  onChange={setOutcome}
-                  onBlur={touch}
-                />
-              ))}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
+        {section.outcomes.length > 0 && (
+          <Table.ScrollContainer minWidth={820}>
+            <Table aria-label="CLO results" verticalSpacing="sm">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th w="30%">CLO</Table.Th>
+                  <Table.Th>Assessment tool</Table.Th>
+                  <Table.Th w={130}>Took</Table.Th>
+                  <Table.Th w={130}>Passed</Table.Th>
+                  <Table.Th w={80}>Rate</Table.Th>
+                  <Table.Th w={130}>Status</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {section.outcomes.map((outcome) => (
+                  <CloRow
+                    key={outcome.id}
+                    courseNumber={section.course.number}
+                    outcome={outcome}
+                    values={values.outcomes[outcome.id] ?? { took: null, passed: null, tool: '' }}
+                    numberProps={numberProps}
+                    messagesOf={messagesOf}
+                    onChange={setOutcome}
+                    onBlur={touch}
+                  />
+                ))}
+              </Table.Tbody>
+            </Table>
+          </Table.ScrollContainer>
+        )}
       </Part>
 
       <Part title="Narratives">
