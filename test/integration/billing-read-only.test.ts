@@ -9,6 +9,9 @@ import { runBilling } from '../../src/core/billing/run.js';
 import { startTrial } from '../../src/core/billing/subscriptions.js';
 import type { Database } from '../../src/core/db/client.js';
 import { registeredPipelines } from '../../src/core/imports/system.js';
+import { queueScheduledRuns, type WorkerDeps } from '../../src/core/imports/worker.js';
+import { createLogger } from '../../src/core/observe/logger.js';
+import { outboxEmailSender } from '../../src/core/email/sender.js';
 import { createTenant } from '../../src/core/tenants/service.js';
 import { createUser } from '../../src/core/users/service.js';
 import { modules } from '../../src/modules/registry.js';
@@ -171,6 +174,41 @@ describe.each(testDatabaseKinds())('read-only tenants over every route on %s', (
     expect((await inject('admin', 'GET', '/api/billing')).statusCode).toBe(200);
   });
 
+  /** The import worker as the server runs it, with a Salesforce connection configured. */
+  const worker = (): WorkerDeps => ({
+    db: t.testDb.database.db,
+    logger: createLogger('silent'),
+    config: {
+      uploadMaxBytes: 1024 * 1024,
+      salesforce: {
+        loginUrl: 'http://127.0.0.1:1',
+        clientId: 'id',
+        clientSecret: 'secret',
+        apiVersion: '62.0',
+      },
+    },
+    pipelines: registeredPipelines(modules),
+    emailSender: outboxEmailSender(),
+    baseUrl: TEST_BASE_URL,
+  });
+  const queuedImports = async () =>
+    (
+      await rows<{ n: number }>(
+        t.testDb.database,
+        sql`select count(*)::int as n from import_runs where tenant_id = ${tenantId}`,
+      )
+    )[0]?.n;
+
+  it('skips the scheduled imports of a read-only tenant', async () => {
+    await rows(
+      t.testDb.database,
+      sql`insert into import_schedules (tenant_id, pipeline, cron, enabled, updated_at)
+          values (${tenantId}, 'engagement', '* * * * *', true, now() - interval '1 hour')`,
+    );
+    expect(await queueScheduledRuns(worker(), new Date(Date.now() + 60_000))).toBe(0);
+    expect(await queuedImports()).toBe(0);
+  });
+
   it('lets writes through again once the tenant is active', async () => {
     await rows(
       t.testDb.database,
@@ -183,5 +221,7 @@ describe.each(testDatabaseKinds())('read-only tenants over every route on %s', (
       payload: { number: 'ENG-101' },
     });
     expect(created.statusCode).toBe(201);
+    expect(await queueScheduledRuns(worker(), new Date(Date.now() + 180_000))).toBe(1);
+    expect(await queuedImports()).toBe(1);
   });
 });

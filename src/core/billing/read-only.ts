@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { Db } from '../db/client.js';
+import type { Db, Queryable } from '../db/client.js';
 import { tx } from '../db/tx.js';
 import { AppError } from '../errors.js';
 import { statusOf } from './data/subscriptions.js';
@@ -52,9 +52,16 @@ export function isGuardedWrite(request: FastifyRequest): boolean {
   return !WRITES_ALLOWED_WHEN_READ_ONLY.has(`${request.method} ${request.routeOptions.url}`);
 }
 
+/** Whether the tenant's data may change (no subscription: not billed, so yes). */
+export async function tenantIsWritable(q: Queryable, tenantId: string): Promise<boolean> {
+  const subscription = await statusOf(q, tenantId);
+  return !subscription || !isRestricted(subscription.status);
+}
+
 /**
  * The one read-only check (DOMAIN.md §1.7), run by the route guard after the caller is
  * authorized: a write in a tenant whose subscription is read-only or cancelled answers 402.
+ * (Work that starts without a request — scheduled imports — asks `tenantIsWritable`.)
  */
 export async function assertTenantWritable(db: Db, request: FastifyRequest): Promise<void> {
   const tenant = request.ctx.tenant;

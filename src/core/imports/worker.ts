@@ -1,5 +1,6 @@
 import { Cron } from 'croner';
 import type { Logger } from 'pino';
+import { tenantIsWritable } from '../billing/read-only.js';
 import type { ImportsConfig } from '../config/config.js';
 import type { Db } from '../db/client.js';
 import { tx } from '../db/tx.js';
@@ -173,6 +174,8 @@ export async function queueScheduledRuns(deps: WorkerDeps, now = new Date()): Pr
     const { plan, warnings } = resolvePlan(registered.pipeline);
     const created = await tx(deps.db, { tenantId: schedule.tenantId }, async (q) => {
       if (!(await markScheduled(q, schedule.pipeline, schedule.lastScheduledAt, now))) return false;
+      // A read-only tenant (billing) changes nothing, scheduled imports included: this tick is skipped.
+      if (!(await tenantIsWritable(q, schedule.tenantId))) return false;
       if (await hasActiveRun(q, schedule.pipeline)) return false;
       await insertRun(q, {
         tenantId: schedule.tenantId,
