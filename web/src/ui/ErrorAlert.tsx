@@ -1,5 +1,6 @@
 import { Alert, Button, Stack, Text } from '@mantine/core';
 import { ApiError } from '../api/ApiError';
+import { BillingLink } from './BillingLink';
 
 /** The request id of a server error, to quote when asking for help. */
 export function requestIdOf(error: Error): string | undefined {
@@ -34,6 +35,7 @@ export function ErrorAlert({ title, error, onRetry, retrying = false }: ErrorAle
     <Alert color="red" variant="light" title={title}>
       <Stack gap="xs" align="flex-start">
         <Text size="sm">{error.message}</Text>
+        <BillingLink error={error} />
         <RequestId error={error} />
         {onRetry && (
           <Button size="xs" variant="outline" color="red" onClick={onRetry} loading={retrying}>
