@@ -27,7 +27,7 @@ async function apiSession(server: RunningServer, email: string, password: string
   });
   expect(signIn.statusCode).toBe(200);
   const cookie = signIn.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
-  return async (method: 'POST' | 'PATCH' | 'GET', url: string, payload?: object) => {
+  return async (method: 'POST' | 'PATCH' | 'PUT' | 'GET', url: string, payload?: object) => {
     const response = await server.app.inject({
       method,
       url,
@@ -56,6 +56,7 @@ describe('outcomes assessment, from assignment to approval', () => {
   let server: RunningServer;
   let browser: Browser;
   let sectionId = '';
+  let programId = '';
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startLiveServer(), launchBrowser()]);
@@ -69,9 +70,24 @@ describe('outcomes assessment, from assignment to approval', () => {
       title: 'Principles of Accounting',
       programIds: [program.id],
     });
+    programId = program.id;
     const cloUrl = `/api/outcomes/courses/${course.id}/outcomes`;
-    await admin('POST', cloUrl, { description: 'Complete the accounting cycle' });
-    await admin('POST', cloUrl, { description: 'Prepare financial statements' });
+    const clos = [
+      await admin('POST', cloUrl, { description: 'Complete the accounting cycle' }),
+      await admin('POST', cloUrl, { description: 'Prepare financial statements' }),
+    ];
+    // Both CLOs count toward one program outcome, in the published mapping.
+    const plo = await admin('POST', `/api/outcomes/programs/${program.id}/plos`, {
+      description: 'Apply accounting principles',
+    });
+    for (const clo of clos) {
+      await admin(
+        'PUT',
+        `/api/outcomes/programs/${program.id}/plo-mappings/draft/entries/${clo.id}`,
+        { programOutcomeId: plo.id },
+      );
+    }
+    await admin('POST', `/api/outcomes/programs/${program.id}/plo-mappings/draft/publish`);
     const offering = await admin('POST', '/api/outcomes/offerings', {
       courseId: course.id,
       termId: term.id,
@@ -244,11 +260,18 @@ describe('outcomes assessment, from assignment to approval', () => {
     await drawer.getByText('CLO 2: only 12 students stayed.').first().waitFor();
     await shot(admin, '7-approved-with-history');
 
+    // The PLO dashboard shows the approved results: 19 of 24 students passed (79%, S at 75%).
+    await admin.goto(`${server.url}/outcomes/plo?program=${programId}&tab=results`);
+    const results = admin.getByRole('table', { name: /^Results for / });
+    const ploRow = results.getByRole('row', { name: /PLO 1 — Apply accounting principles/ });
+    await expect.poll(() => ploRow.textContent()).toMatch(/24\s*19\s*S · 79/);
+    await shot(admin, '8-plo-dashboard');
+
     // The instructor's list shows the section approved.
     await instructor.goto(`${server.url}/outcomes/my`);
     await mine.getByRole('progressbar', { name: 'ACC-201-001: 2 of 2 CLOs complete' }).waitFor();
     await mine.getByText('Approved').waitFor();
-    await shot(instructor, '8-my-sections-approved');
+    await shot(instructor, '9-my-sections-approved');
     await adminContext.close();
     await instructorContext.close();
   }, 180_000);
