@@ -7,6 +7,7 @@ import type { ImportPipeline } from '../imports/types.js';
 import type { InvitationLanding, InvitedWorkDescriber } from '../invitations/landing.js';
 import type { ReportDefinition } from '../reports/types.js';
 import type { TenantMetrics } from '../tenants/overview.js';
+import type { ModuleJob } from './jobs.js';
 
 /** What the platform hands a module's routes. */
 export interface ModuleRouteDeps {
@@ -32,6 +33,8 @@ export interface ModuleDefinition {
   importPipelines?: readonly ImportPipeline[];
   /** Named reports: cached, exported, served at `/api/reports/<name>` and by `eduledger report`. */
   reports?: readonly ReportDefinition[];
+  /** Background tasks (e.g. daily reminders), registered on the platform's job runner. */
+  jobs?: readonly ModuleJob[];
   /** Counts per tenant on the site admins' overview of tenants (e.g. programs, courses). */
   tenantMetrics?: TenantMetrics;
   /** Where an invitee lands after accepting (e.g. the section they were invited to teach). */

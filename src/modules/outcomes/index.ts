@@ -1,4 +1,5 @@
 import { defineModule } from '../../core/modules/define-module.js';
+import { remindersJob } from './jobs/reminders.js';
 import { outcomesPermissions } from './permissions.js';
 import { cloResultsReport } from './reports/clo-results.js';
 import { describeOutcomesInvitation, outcomesInvitationLanding } from './invitation-landing.js';
@@ -11,6 +12,7 @@ export const outcomesModule = defineModule({
   routes: outcomesRoutes,
   permissions: outcomesPermissions,
   reports: [cloResultsReport],
+  jobs: [remindersJob],
   tenantMetrics: outcomesTenantMetrics,
   invitationLanding: outcomesInvitationLanding,
   describeInvitedWork: describeOutcomesInvitation,
