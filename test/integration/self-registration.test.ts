@@ -76,6 +76,16 @@ describe.each(testDatabaseKinds())('self-registration on %s', (kind) => {
     expect(me.json().tenants).toMatchObject([{ slug: 'prairie-cc', role: 'tenant_admin' }]);
   });
 
+  it('starts the new institution on a 30-day trial (DOMAIN.md §1.7)', async () => {
+    const [subscription] = await rows<{ status: string; plan_code: string; days: number }>(
+      on.testDb.database,
+      sql`select s.status, s.plan_code, (s.trial_ends_on - s.trial_started_on)::int as days
+          from billing_subscriptions s join tenants t on t.id = s.tenant_id
+          where t.slug = 'prairie-cc'`,
+    );
+    expect(subscription).toEqual({ status: 'trialing', plan_code: 'institution', days: 30 });
+  });
+
   it('refuses a taken slug or email, and weak passwords, leaving nothing behind', async () => {
     const taken = await register(on, { ...registration, email: 'other@prairie.example.edu' });
     expect(taken.statusCode).toBe(409);

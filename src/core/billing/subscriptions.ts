@@ -166,47 +166,56 @@ export interface TrialInput {
 }
 
 /**
- * Site admins put a tenant on a 30-day trial (a new subscription, or the existing one again):
- * no card, everything editable, notices on days 14, 21 and 28.
+ * Puts a tenant on a 30-day trial (a new subscription, or the existing one again), in the
+ * caller's transaction: no card, everything editable, notices on days 14, 21 and 28. Audited.
  */
+export async function beginTrial(
+  q: Queryable,
+  tenant: TenantRow,
+  input: TrialInput,
+  audit: AuditContext,
+): Promise<SubscriptionRow> {
+  const plan = await requirePlan(q, input.plan ?? DEFAULT_TRIAL_PLAN, true);
+  const today = todayOf(tenant);
+  const before = await lockByTenant(q, tenant.id);
+  const values = {
+    planCode: plan.code,
+    status: 'trialing' as const,
+    statusReason: 'trial_started',
+    statusChangedAt: new Date(),
+    currency: input.currency ?? before?.currency ?? 'USD',
+    trialStartedOn: today,
+    trialEndsOn: addDays(today, TRIAL_DAYS),
+    planChosenAt: null,
+    anchorDay: null,
+    nextPeriodStart: null,
+  };
+  const subscription = before
+    ? await updateSubscription(q, before.id, values)
+    : await insertSubscription(q, { tenantId: tenant.id, ...values });
+  await recordAudit(
+    q,
+    { ...audit, tenantId: tenant.id },
+    {
+      action: 'core.subscription.trial_started',
+      target: { type: 'subscription', id: subscription.id, label: tenant.slug },
+      changes: { status: [before?.status ?? null, 'trialing'] },
+      meta: { plan: plan.code, trialEndsOn: subscription.trialEndsOn, currency: values.currency },
+    },
+  );
+  return subscription;
+}
+
+/** Site admins put a tenant on a trial. */
 export async function startTrial(
   deps: BillingDeps,
   audit: AuditContext,
   tenantId: string,
   input: TrialInput,
 ): Promise<SubscriptionRow> {
-  return tx(deps.db, { tenantId }, async (q) => {
-    const tenant = await loadTenant(q, tenantId);
-    const plan = await requirePlan(q, input.plan ?? DEFAULT_TRIAL_PLAN, true);
-    const today = todayOf(tenant);
-    const before = await lockByTenant(q, tenantId);
-    const values = {
-      planCode: plan.code,
-      status: 'trialing' as const,
-      statusReason: 'trial_started',
-      statusChangedAt: new Date(),
-      currency: input.currency ?? before?.currency ?? 'USD',
-      trialStartedOn: today,
-      trialEndsOn: addDays(today, TRIAL_DAYS),
-      planChosenAt: null,
-      anchorDay: null,
-      nextPeriodStart: null,
-    };
-    const subscription = before
-      ? await updateSubscription(q, before.id, values)
-      : await insertSubscription(q, { tenantId, ...values });
-    await recordAudit(
-      q,
-      { ...audit, tenantId },
-      {
-        action: 'core.subscription.trial_started',
-        target: { type: 'subscription', id: subscription.id, label: tenant.slug },
-        changes: { status: [before?.status ?? null, 'trialing'] },
-        meta: { plan: plan.code, trialEndsOn: subscription.trialEndsOn, currency: values.currency },
-      },
-    );
-    return subscription;
-  });
+  return tx(deps.db, { tenantId }, async (q) =>
+    beginTrial(q, await loadTenant(q, tenantId), input, audit),
+  );
 }
 
 /** Site admins cancel a subscription: nothing more is invoiced, the tenant becomes read-only. */

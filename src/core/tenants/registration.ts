@@ -2,6 +2,7 @@ import { createEmailVerificationToken } from 'better-auth/api';
 import { z } from 'zod';
 import { recordAudit } from '../audit/service.js';
 import { hashPassword } from '../auth/password-hash.js';
+import { beginTrial } from '../billing/subscriptions.js';
 import { passwordProblems } from '../auth/password-policy.js';
 import type { Db } from '../db/client.js';
 import { memberships } from '../db/schema.js';
@@ -76,14 +77,17 @@ export async function registerInstitution(
       .insert(memberships)
       .values({ tenantId: tenant.id, userId: user.id, role: 'tenant_admin' });
     await deps.emailSender.send(q, { template: 'verify-email', to: values.email, data: { url } });
-    await recordAudit(
-      q,
-      { tenantId: tenant.id, actor: { type: 'user', id: user.id, email: values.email }, requestId },
-      {
-        action: 'core.tenant.self_registered',
-        target: { type: 'tenant', id: tenant.id, label: tenant.slug },
-      },
-    );
+    const actor = {
+      tenantId: tenant.id,
+      actor: { type: 'user' as const, id: user.id, email: values.email },
+      requestId,
+    };
+    await recordAudit(q, actor, {
+      action: 'core.tenant.self_registered',
+      target: { type: 'tenant', id: tenant.id, label: tenant.slug },
+    });
+    // DOMAIN.md §1.7: a new institution starts on a 30-day trial, no card.
+    await beginTrial(q, tenant, {}, actor);
     return { tenantSlug: tenant.slug, email: values.email };
   });
 }
