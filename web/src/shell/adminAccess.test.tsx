@@ -19,13 +19,14 @@ async function adminLinks(me: Me): Promise<string[]> {
 }
 
 describe('administration in the navbar', () => {
-  it('lists users, invitations, the audit log, emails and imports for a tenant admin', async () => {
+  it('lists users, invitations, the audit log, emails, imports and billing for a tenant admin', async () => {
     expect(await adminLinks(meAs('tenant_admin'))).toEqual([
       'Users /admin/users',
       'Invitations /admin/invitations',
       'Audit log /admin/audit',
       'Emails /admin/emails',
       'Imports /imports',
+      'Billing /admin/billing',
     ]);
     expect(screen.getByRole('region', { name: 'Administration' })).toBeInTheDocument();
   });
@@ -45,11 +46,12 @@ describe('administration in the navbar', () => {
     },
   );
 
-  it('lists the audit log, emails and tenants for a site admin outside any tenant', async () => {
+  it('lists the audit log, emails, tenants and subscriptions for a site admin outside any tenant', async () => {
     expect(await adminLinks(siteAdminMe())).toEqual([
       'Audit log /admin/audit',
       'Emails /admin/emails',
       'Tenants /admin/tenants',
+      'Subscriptions /admin/subscriptions',
     ]);
   });
 
@@ -60,7 +62,9 @@ describe('administration in the navbar', () => {
       'Audit log /admin/audit',
       'Emails /admin/emails',
       'Imports /imports',
+      'Billing /admin/billing',
       'Tenants /admin/tenants',
+      'Subscriptions /admin/subscriptions',
     ]);
   });
 
@@ -88,6 +92,8 @@ describe('visiting a page the role may not open', () => {
     ['a program admin', programAdminMe(), '/admin/audit'],
     ['a site admin outside any tenant', siteAdminMe(), '/admin/users'],
     ['a tenant admin', meAs('tenant_admin'), '/admin/tenants'],
+    ['a tenant admin', meAs('tenant_admin'), '/admin/subscriptions'],
+    ['a staff member', meAs('staff'), '/admin/billing'],
   ])('tells %s plainly, without calling the API (%s)', async (_who, me, path) => {
     const api = mockApi({ 'GET /api/me': reply(200, me) });
     renderApp(path);
