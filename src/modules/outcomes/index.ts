@@ -1,4 +1,5 @@
 import { defineModule } from '../../core/modules/define-module.js';
+import { outcomesBillingUsage } from './billing-usage.js';
 import { remindersJob } from './jobs/reminders.js';
 import { outcomesPermissions } from './permissions.js';
 import { cloResultsReport } from './reports/clo-results.js';
@@ -13,6 +14,7 @@ export const outcomesModule = defineModule({
   permissions: outcomesPermissions,
   reports: [cloResultsReport],
   jobs: [remindersJob],
+  billingUsage: outcomesBillingUsage,
   tenantMetrics: outcomesTenantMetrics,
   invitationLanding: outcomesInvitationLanding,
   describeInvitedWork: describeOutcomesInvitation,
