@@ -82,6 +82,8 @@ export async function startServer(
       trustedOrigins: trustedOrigins(config),
       sessionSecret: config.sessionSecret,
       selfRegistration: config.selfRegistration,
+      metricsToken: config.observability.metricsToken,
+      jobs,
       emailSender: email.sender,
       imports,
     });

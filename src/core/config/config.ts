@@ -46,6 +46,17 @@ export interface ImportsConfig {
   uploadMaxBytes: number;
 }
 
+export interface ObservabilityConfig {
+  /** Bearer token of `/metrics`; null: the endpoint answers 404. */
+  metricsToken: string | null;
+  alerts: {
+    /** Slack-compatible incoming webhook; null: alerts are only logged. */
+    webhookUrl: string | null;
+    /** ALERTS_ENABLED; by default on in staging and production, off elsewhere. */
+    enabled: boolean;
+  };
+}
+
 export interface Config {
   appEnv: RawEnv['APP_ENV'];
   database: DatabaseTarget;
@@ -60,6 +71,7 @@ export interface Config {
   /** "Create your institution" sign-up for new tenants (off unless SELF_REGISTRATION=on). */
   selfRegistration: boolean;
   imports: ImportsConfig;
+  observability: ObservabilityConfig;
 }
 
 /** A configuration problem the operator must fix; the message names every bad variable. */
@@ -218,6 +230,15 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     imports: {
       salesforce: salesforceConfig(env),
       uploadMaxBytes: env.IMPORT_UPLOAD_MAX_MB * 1024 * 1024,
+    },
+    observability: {
+      metricsToken: env.METRICS_TOKEN ?? null,
+      alerts: {
+        webhookUrl: env.ALERT_WEBHOOK_URL ?? null,
+        enabled:
+          (env.ALERTS_ENABLED ??
+            (env.APP_ENV === 'production' || env.APP_ENV === 'staging' ? 'on' : 'off')) === 'on',
+      },
     },
   };
 }

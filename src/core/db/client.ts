@@ -17,7 +17,18 @@ export interface Database {
   kind: DatabaseTarget['kind'];
   db: Db;
   close(): Promise<void>;
+  /** Connection pool usage (metrics, System page); PGlite is one in-process connection. */
+  poolStats(): PoolStats;
 }
+
+export interface PoolStats {
+  total: number;
+  idle: number;
+  waiting: number;
+  max: number;
+}
+
+const PGLITE_POOL: PoolStats = { total: 1, idle: 1, waiting: 0, max: 1 };
 
 /**
  * Opens the configured database. PGlite is one in-process instance whose own mutex serializes
@@ -27,11 +38,26 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: target.url, max: 10 });
     pool.on('error', () => undefined);
-    return { kind: 'postgres', db: drizzlePg(pool) as Db, close: () => pool.end() };
+    return {
+      kind: 'postgres',
+      db: drizzlePg(pool) as Db,
+      close: () => pool.end(),
+      poolStats: () => ({
+        total: pool.totalCount,
+        idle: pool.idleCount,
+        waiting: pool.waitingCount,
+        max: pool.options.max ?? 10,
+      }),
+    };
   }
   if (target.kind === 'pglite-memory') {
     const client = await PGlite.create();
-    return { kind: target.kind, db: drizzlePglite(client) as Db, close: () => client.close() };
+    return {
+      kind: target.kind,
+      db: drizzlePglite(client) as Db,
+      close: () => client.close(),
+      poolStats: () => PGLITE_POOL,
+    };
   }
   const release = lockDataDir(target.dataDir);
   try {
@@ -43,6 +69,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
         await client.close();
         release();
       },
+      poolStats: () => PGLITE_POOL,
     };
   } catch (error) {
     release();

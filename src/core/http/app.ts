@@ -32,7 +32,9 @@ import { userAdminRoutes } from '../users/admin-routes.js';
 import { csrfOriginCheck } from './csrf.js';
 import type { Database } from '../db/client.js';
 import { AppError } from '../errors.js';
+import type { JobRunner } from '../jobs/runner.js';
 import type { ModuleDefinition } from '../modules/define-module.js';
+import { instrumentRequests, metricsRoutes } from '../observe/metrics-routes.js';
 import { registerApiDocs } from './api-docs.js';
 import { installErrorHandling } from './error-handler.js';
 import { healthRoutes } from './health-routes.js';
@@ -59,6 +61,10 @@ export interface AppOptions {
   /** The import jobs and settings (the Imports API is off without them). */
   imports?: ImportsServiceDeps;
   selfRegistration?: boolean;
+  /** Bearer token of `/metrics` (404 without one). */
+  metricsToken?: string | null;
+  /** The background job runner (metrics and the System page read its health). */
+  jobs?: JobRunner;
 }
 
 /**
@@ -90,6 +96,7 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
     reply.header('x-request-id', request.id);
   });
   closeKeepAliveOnShutdown(app);
+  instrumentRequests(app);
   installErrorHandling(app, { exposeInternalErrors: options.exposeInternalErrors });
 
   await app.register(helmet, {
@@ -146,6 +153,11 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
     database: options.database,
     version: options.version,
     selfRegistration: options.selfRegistration ?? false,
+  });
+  metricsRoutes(api, {
+    database: options.database,
+    token: options.metricsToken ?? null,
+    jobs: options.jobs,
   });
   authRoutes(api, auth);
   meRoutes(api, db);

@@ -11,6 +11,7 @@ describe('module jobs', () => {
       trigger: () => undefined,
       start: async () => undefined,
       stop: async () => undefined,
+      health: async () => [],
     };
     const seen: ModuleJobDeps[] = [];
     const modules: ModuleDefinition[] = [

@@ -1,4 +1,5 @@
 import type { Tx } from '../db/client.js';
+import { reportCacheLookups } from '../observe/metrics.js';
 import { findById as findTenant } from '../tenants/data.js';
 import { parseInput } from '../validation.js';
 import type { ReportCaller } from './caller.js';
@@ -80,6 +81,7 @@ export async function loadReport(
   const columns = visibleColumns(definition.columns(filters), caller);
   const cacheKey = cacheKeyOf(filters, caller.scope);
   const hit = await findFreshEntry(q, caller.tenantId, definition.name, cacheKey);
+  reportCacheLookups.inc({ result: hit ? 'hit' : 'miss' });
   if (hit) return { filters, entry: hit, columns, computed: false };
 
   const generations = await currentGenerations(q, caller.tenantId, definition.name);
