@@ -83,12 +83,16 @@ describe.each(testDatabaseKinds())('CEI import over HTTP on %s', (kind) => {
     expect(sections.body.items[0].instructor).toMatchObject({ status: 'needs_email' });
   });
 
-  it('answers a clear error for a file that is not a workbook', async () => {
+  it('refuses a file that is not a workbook, by its content (415), before reading it', async () => {
     const checked = await upload('admin@college.example.edu', writeNotAWorkbook());
-    expect(checked.statusCode).toBe(200);
-    const preview = checked.json<{ status: string; errors: { step: string; code: string }[] }>();
-    expect(preview.status).toBe('failed');
-    expect(preview.errors[0]).toMatchObject({ step: 'read', code: 'invalid_file' });
+    expect(checked.statusCode).toBe(415);
+    expect(checked.json()).toMatchObject({ error: { code: 'unsupported_file_type' } });
+    const misnamed = await upload(
+      'admin@college.example.edu',
+      path.join(SAMPLES, '2024FA_test_data.xlsx'),
+      'results.exe',
+    );
+    expect(misnamed.statusCode).toBe(415);
   });
 
   it('leaves imports to tenant admins', async () => {

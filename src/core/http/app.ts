@@ -61,6 +61,8 @@ export interface AppOptions {
   /** The import jobs and settings (the Imports API is off without them). */
   imports?: ImportsServiceDeps;
   selfRegistration?: boolean;
+  /** Largest accepted file upload, in bytes (IMPORT_UPLOAD_MAX_MB); modules may cap lower. */
+  uploadMaxBytes?: number;
   /** Bearer token of `/metrics` (404 without one). */
   metricsToken?: string | null;
   /** The background job runner (metrics and the System page read its health). */
@@ -203,7 +205,12 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   });
   billingRoutes(api, billing);
   billingAdminRoutes(api, billing);
-  const moduleDeps = { db, emailSender, baseUrl: options.baseUrl };
+  const moduleDeps = {
+    db,
+    emailSender,
+    baseUrl: options.baseUrl,
+    uploadMaxBytes: options.uploadMaxBytes ?? options.imports?.config.uploadMaxBytes,
+  };
   for (const module of options.modules) {
     if (module.routes) await api.register(async (scope) => module.routes?.(scope, moduleDeps));
   }

@@ -2,6 +2,7 @@ import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import { ValidationError } from '../errors.js';
 import { pageReply, paginationQuery } from '../http/pagination.js';
+import { clientMultipartError } from '../http/uploads.js';
 import type { HttpApp } from '../http/types.js';
 import { RUN_STATUSES, STEP_STATUSES } from './schema.js';
 import {
@@ -333,7 +334,9 @@ export function importRoutes(app: HttpApp, deps: ImportsServiceDeps) {
         },
       },
       async (request, reply) => {
-        const file = await request.file();
+        const file = await request.file().catch((error: unknown) => {
+          throw clientMultipartError(error);
+        });
         if (!file) throw new ValidationError('Attach the zip file as the "file" field');
         return reply.status(201).send(await saveUpload(deps, request.ctx, file));
       },

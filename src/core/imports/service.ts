@@ -34,6 +34,7 @@ import { resolvePlan } from './plan.js';
 import { liveProgress } from './progress.js';
 import { folderSource } from './sources/folder.js';
 import { extractZip } from './sources/zip.js';
+import { assertUploadKind, fileHead } from '../http/uploads.js';
 import type { PlanRequest, SourceRef } from './types.js';
 import { nextCronRun, type RegisteredPipeline } from './worker.js';
 
@@ -125,7 +126,12 @@ export async function saveUpload(
         `The upload is larger than ${Math.round(deps.config.uploadMaxBytes / 1024 / 1024)} MB`,
       );
     }
+    assertUploadKind(upload.filename, await fileHead(zipPath), ['zip']);
     const files = await extractZip(zipPath, path.join(dir, 'files'));
+    // Each extracted file is what its name says: a CSV is text, an XLSX a zip (Office Open XML).
+    for (const file of files) {
+      assertUploadKind(file, await fileHead(path.join(dir, 'files', file)), ['csv', 'xlsx']);
+    }
     const meta: UploadMeta = { fileName: upload.filename, files: files.sort() };
     await writeFile(path.join(dir, 'upload.json'), JSON.stringify(meta));
     return { uploadId, ...meta };

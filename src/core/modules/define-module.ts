@@ -15,6 +15,8 @@ export interface ModuleRouteDeps {
   emailSender: EmailSender;
   /** Public address, for links in emails. */
   baseUrl: string;
+  /** Largest accepted upload, in bytes (IMPORT_UPLOAD_MAX_MB); modules may cap lower. */
+  uploadMaxBytes?: number;
 }
 
 /** What a domain module plugs into the platform. The core never imports a module; it receives these. */

@@ -6,9 +6,10 @@ import path from 'node:path';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { AppError, NotFoundError } from '../../../core/errors.js';
+import { assertUploadKind, fileHead } from '../../../core/http/uploads.js';
 import type { OutcomesImportResult } from './service.js';
 
-/** Largest accepted workbook. */
+/** Largest accepted workbook unless the platform's upload cap (IMPORT_UPLOAD_MAX_MB) says less. */
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 /** Uploads kept for a later commit (the oldest go first). */
 const KEPT = 50;
@@ -23,11 +24,11 @@ export interface Upload {
 }
 
 export class UploadTooLargeError extends AppError {
-  constructor() {
+  constructor(limit = MAX_UPLOAD_BYTES) {
     super(
       413,
       'file_too_large',
-      `The file is larger than ${String(MAX_UPLOAD_BYTES / 1024 / 1024)} MB`,
+      `The file is larger than ${String(Math.round(limit / 1024 / 1024))} MB`,
     );
   }
 }
@@ -38,7 +39,7 @@ const limitBytes = (limit: number) => {
   return new Transform({
     transform(chunk: Buffer, _encoding, done) {
       seen += chunk.length;
-      done(seen > limit ? new UploadTooLargeError() : null, chunk);
+      done(seen > limit ? new UploadTooLargeError(limit) : null, chunk);
     },
   });
 };
@@ -47,7 +48,10 @@ const limitBytes = (limit: number) => {
  * Workbooks uploaded for a preview and a later import, kept in the process's temporary folder
  * (a restart forgets them: the user uploads again).
  */
-export function uploadStore(root = path.join(tmpdir(), 'eduledger-outcomes-uploads')) {
+export function uploadStore(
+  root = path.join(tmpdir(), 'eduledger-outcomes-uploads'),
+  maxBytes = MAX_UPLOAD_BYTES,
+) {
   const uploads = new Map<string, Upload>();
 
   const forget = async (upload: Upload) => {
@@ -63,11 +67,13 @@ export function uploadStore(root = path.join(tmpdir(), 'eduledger-outcomes-uploa
       const filePath = path.join(dir, 'workbook.xlsx');
       try {
         if (Buffer.isBuffer(body)) {
-          if (body.length > MAX_UPLOAD_BYTES) throw new UploadTooLargeError();
+          if (body.length > maxBytes) throw new UploadTooLargeError(maxBytes);
           await pipeline([body], createWriteStream(filePath));
         } else {
-          await pipeline(body, limitBytes(MAX_UPLOAD_BYTES), createWriteStream(filePath));
+          await pipeline(body, limitBytes(maxBytes), createWriteStream(filePath));
         }
+        // An .xlsx workbook by name and by content (a zip signature), or 415.
+        assertUploadKind(fileName, await fileHead(filePath), ['xlsx']);
       } catch (error) {
         await rm(dir, { recursive: true, force: true });
         throw error;

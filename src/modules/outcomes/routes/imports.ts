@@ -9,7 +9,7 @@ import { actorOf } from '../services/context.js';
 import { callerOf } from '../scope.js';
 import { SUBJECTS } from '../permissions.js';
 import { importOutcomes, type OutcomesImportResult } from '../imports/service.js';
-import { uploadStore, type Upload } from '../imports/uploads.js';
+import { MAX_UPLOAD_BYTES, uploadStore, type Upload } from '../imports/uploads.js';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Errors and warnings a preview shows; the CSV has them all. */
@@ -74,8 +74,11 @@ const reply = (upload: Upload, result: OutcomesImportResult, validateOnly: boole
  * The CEI import from the web: upload a workbook (checked at once, validate-only), read the
  * preview, then import that same upload.
  */
-export function importRoutes(app: HttpApp, { db }: ModuleRouteDeps) {
-  const uploads = uploadStore();
+export function importRoutes(app: HttpApp, { db, uploadMaxBytes }: ModuleRouteDeps) {
+  const uploads = uploadStore(
+    undefined,
+    Math.min(uploadMaxBytes ?? MAX_UPLOAD_BYTES, MAX_UPLOAD_BYTES),
+  );
   const tags = ['outcomes: import'];
   const permission = ['import', SUBJECTS.data] as const;
   if (!app.hasContentTypeParser(XLSX_TYPE)) {
