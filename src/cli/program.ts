@@ -1,6 +1,7 @@
 import { Command } from 'commander';
 import { appVersion } from '../core/version.js';
 import { modules } from '../modules/registry.js';
+import { registerBackupCommands } from './commands/backup.js';
 import { registerBillingCommands } from './commands/billing.js';
 import { registerDbCommands } from './commands/db.js';
 import { registerEmailCommands } from './commands/email.js';
@@ -29,5 +30,6 @@ export function buildProgram(): Command {
   registerOutcomesImportCommand(program);
   registerExportCommands(program);
   registerBillingCommands(program);
+  registerBackupCommands(program);
   return program;
 }
