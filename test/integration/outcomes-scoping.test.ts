@@ -219,6 +219,23 @@ describe.each(testDatabaseKinds())('outcomes scoping on %s', (kind) => {
     };
     const checks: Record<string, Check[]> = {
       'GET /api/outcomes/programs': [{ method: 'GET', url: '/api/outcomes/programs', status: 200 }],
+      'GET /api/outcomes/active-program': [
+        { method: 'GET', url: '/api/outcomes/active-program', status: 200 },
+      ],
+      'PUT /api/outcomes/active-program': [
+        {
+          method: 'PUT',
+          url: '/api/outcomes/active-program',
+          body: { programId: ids.welding },
+          status: 404,
+        },
+        {
+          method: 'PUT',
+          url: '/api/outcomes/active-program',
+          body: { programId: null },
+          status: 200,
+        },
+      ],
       'GET /api/outcomes/dashboard': [
         { method: 'GET', url: `/api/outcomes/dashboard?termId=${ids.term}`, status: 200 },
       ],

@@ -22,6 +22,8 @@ export interface RequestContext extends AuditContext {
   sessionId: string | null;
   tenant: ActiveTenant | null;
   membership: { role: Role; scope: MembershipScope } | null;
+  /** The program this session narrows the tenant to (outcomes), or null for all in scope. */
+  activeProgramId?: string | null;
   ability: AppAbility;
 }
 

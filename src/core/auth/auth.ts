@@ -104,6 +104,7 @@ export function createAuth({ db, baseUrl, secret, emailSender, logger }: AuthOpt
         rememberMe: { type: 'boolean', input: false, required: false },
         lastSeenAt: { type: 'date', input: false, required: false },
         activeTenantId: { type: 'string', input: false, required: false },
+        activeProgramId: { type: 'string', input: false, required: false },
       },
     },
     emailAndPassword: {

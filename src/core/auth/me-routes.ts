@@ -34,6 +34,8 @@ const meReply = z.object({
     }),
   ),
   activeTenantId: z.string().nullable(),
+  /** The program the session is narrowed to (outcomes), or null. */
+  activeProgramId: z.string().nullable(),
 });
 type MeReply = z.infer<typeof meReply>;
 
@@ -60,6 +62,7 @@ async function describeMe(
       scope: t.scope,
     })),
     activeTenantId,
+    activeProgramId: activeTenantId === ctx.tenant?.id ? (ctx.activeProgramId ?? null) : null,
   };
 }
 
@@ -115,7 +118,7 @@ export function meRoutes(app: HttpApp, db: Db) {
       await tx(db, { tenantId: request.body.tenantId }, async (q) => {
         await q
           .update(sessions)
-          .set({ activeTenantId: request.body.tenantId })
+          .set({ activeTenantId: request.body.tenantId, activeProgramId: null })
           .where(eq(sessions.id, ctx.sessionId ?? ''));
         await recordAudit(
           q,

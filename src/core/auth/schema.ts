@@ -34,6 +34,8 @@ export const sessions = pgTable(
     rememberMe: boolean('remember_me').notNull().default(true),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
     activeTenantId: uuid('active_tenant_id'),
+    /** A program the session narrows the active tenant to (DOMAIN.md §1.1); null: all in scope. */
+    activeProgramId: uuid('active_program_id'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -75,7 +75,11 @@ export async function resolveRequestContext(
     await tx(deps.db, {}, (q) =>
       q
         .update(sessions)
-        .set({ lastSeenAt: new Date(now), activeTenantId })
+        .set({
+          lastSeenAt: new Date(now),
+          activeTenantId,
+          ...(activeTenantId === session.activeTenantId ? {} : { activeProgramId: null }),
+        })
         .where(eq(sessions.id, session.id)),
     );
   }
@@ -98,6 +102,11 @@ export async function resolveRequestContext(
       ? { id: active.tenantId, slug: active.slug, name: active.name, modules: active.modules }
       : null,
     membership: active?.role ? { role: active.role, scope: active.scope } : null,
+    // A narrowing belongs to the tenant it was chosen in; a switch (or fallback) drops it.
+    activeProgramId:
+      activeTenantId !== null && activeTenantId === session.activeTenantId
+        ? (session.activeProgramId ?? null)
+        : null,
     ability: defineAbilityFor(
       { userId: user.id, isSiteAdmin, role, scope: active?.scope ?? {} },
       deps.modulePermissions,

@@ -11,13 +11,14 @@ import type { SubscriptionStatus } from './schema.js';
 const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * The write routes a read-only tenant keeps (`METHOD url` as registered): switching tenant and
- * signing out a session, and the billing routes that restore access (choose a plan, pay).
+ * The write routes a read-only tenant keeps (`METHOD url` as registered): switching tenant or
+ * narrowing to a program, signing out a session, and the billing routes that restore access (choose a plan, pay).
  * Sign-in and sign-out themselves are public routes, outside any tenant. Platform
  * administration (`manage Platform`) is not a tenant's write and is never blocked.
  */
 export const WRITES_ALLOWED_WHEN_READ_ONLY: ReadonlySet<string> = new Set([
   'PUT /api/me/active-tenant',
+  'PUT /api/outcomes/active-program',
   'DELETE /api/me/sessions/:id',
   'PUT /api/billing/plan',
   'POST /api/billing/invoices/:id/pay',

@@ -18,7 +18,8 @@ export interface Caller {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function scopeOf(ctx: RequestContext): OutcomesScope {
+/** The caller's scope from their role alone, before any narrowing to one program. */
+export function roleScopeOf(ctx: RequestContext): OutcomesScope {
   const role = ctx.membership?.role;
   if (ctx.user?.isSiteAdmin || role === 'tenant_admin') return { kind: 'all' };
   if (role === 'program_admin') {
@@ -29,6 +30,22 @@ export function scopeOf(ctx: RequestContext): OutcomesScope {
     return { kind: 'instructor', userId: ctx.user.id, email: ctx.user.email };
   }
   return { kind: 'programs', programIds: [] };
+}
+
+/**
+ * The caller's scope, narrowed to the session's active program when one is chosen (§1.1 active
+ * context): tenant admins then see that program, program admins that one of theirs. Instructors
+ * are never narrowed (their sections are their scope).
+ */
+export function scopeOf(ctx: RequestContext): OutcomesScope {
+  const scope = roleScopeOf(ctx);
+  const programId = ctx.activeProgramId;
+  if (!programId || !UUID.test(programId)) return scope;
+  if (scope.kind === 'all') return { kind: 'programs', programIds: [programId] };
+  if (scope.kind === 'programs' && scope.programIds.includes(programId)) {
+    return { kind: 'programs', programIds: [programId] };
+  }
+  return scope;
 }
 
 /** The active tenant (with the outcomes module on) and the caller's scope in it. */

@@ -138,3 +138,11 @@ export const courseLinks = (q: Queryable, programId: string) =>
     .select({ n: sql<number>`count(*)::int` })
     .from(coursePrograms)
     .where(eq(coursePrograms.programId, programId));
+
+/** Every program the scope sees, by name: the choices of the active-program picker. */
+export const choices = (q: Queryable, scope: OutcomesScope) =>
+  q
+    .select({ id: programs.id, name: programs.name })
+    .from(programs)
+    .where(programVisible(scope, programs.id))
+    .orderBy(programs.name, programs.id);

@@ -1,6 +1,7 @@
 import type { HttpApp } from '../../../core/http/types.js';
 import type { ModuleRouteDeps } from '../../../core/modules/define-module.js';
 import { AppError } from '../../../core/errors.js';
+import { activeProgramRoutes } from './active-program.js';
 import { courseRoutes } from './courses.js';
 import { dashboardRoutes } from './dashboard.js';
 import { importRoutes } from './imports.js';
@@ -25,6 +26,7 @@ export function outcomesRoutes(app: HttpApp, deps: ModuleRouteDeps) {
     const tenant = request.ctx.tenant;
     if (tenant && !tenant.modules.includes('outcomes')) throw new ModuleOffError();
   });
+  activeProgramRoutes(app, deps);
   programRoutes(app, deps);
   courseRoutes(app, deps);
   termRoutes(app, deps);
