@@ -4,6 +4,8 @@ import { billingDeps } from './core/billing/system.js';
 import type { Config } from './core/config/config.js';
 import { createEmailSystem } from './core/email/system.js';
 import { buildApp } from './core/http/app.js';
+import { registerAlertsJob } from './core/observe/alert-checks.js';
+import { createAlerter } from './core/observe/alerts.js';
 import { createImportsSystem } from './core/imports/system.js';
 import { inProcessRunner } from './core/jobs/in-process.js';
 import { pgBossRunner } from './core/jobs/pg-boss.js';
@@ -70,6 +72,8 @@ export async function startServer(
       billingDeps({ db, emailSender: email.sender, baseUrl: config.baseUrl, modules }),
       runtime.logger,
     );
+    const alerts = { ...config.observability.alerts, environment: config.appEnv };
+    registerAlertsJob(jobs, { db, alerter: createAlerter(db, alerts, runtime.logger) });
     const app = await buildApp({
       database: runtime.database,
       modules,
@@ -84,6 +88,7 @@ export async function startServer(
       selfRegistration: config.selfRegistration,
       metricsToken: config.observability.metricsToken,
       jobs,
+      alerts,
       emailSender: email.sender,
       imports,
     });

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { appVersion } from '../core/version.js';
 import { modules } from '../modules/registry.js';
 import { registerBackupCommands } from './commands/backup.js';
+import { registerAlertCommands } from './commands/alerts.js';
 import { registerBillingCommands } from './commands/billing.js';
 import { registerDbCommands } from './commands/db.js';
 import { registerEmailCommands } from './commands/email.js';
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerOutcomesImportCommand(program);
   registerExportCommands(program);
   registerBillingCommands(program);
+  registerAlertCommands(program);
   registerBackupCommands(program);
   return program;
 }

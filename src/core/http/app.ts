@@ -34,7 +34,9 @@ import type { Database } from '../db/client.js';
 import { AppError } from '../errors.js';
 import type { JobRunner } from '../jobs/runner.js';
 import type { ModuleDefinition } from '../modules/define-module.js';
+import { createAlerter, type AlertSettings } from '../observe/alerts.js';
 import { instrumentRequests, metricsRoutes } from '../observe/metrics-routes.js';
+import { systemRoutes } from '../observe/system-routes.js';
 import { registerApiDocs } from './api-docs.js';
 import { installErrorHandling } from './error-handler.js';
 import { healthRoutes } from './health-routes.js';
@@ -67,6 +69,8 @@ export interface AppOptions {
   metricsToken?: string | null;
   /** The background job runner (metrics and the System page read its health). */
   jobs?: JobRunner;
+  /** The alert webhook (off when omitted). */
+  alerts?: AlertSettings;
 }
 
 /**
@@ -160,6 +164,14 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
     database: options.database,
     token: options.metricsToken ?? null,
     jobs: options.jobs,
+  });
+  systemRoutes(api, {
+    db,
+    alerter: createAlerter(
+      db,
+      options.alerts ?? { webhookUrl: null, enabled: false, environment: 'test' },
+      options.logger,
+    ),
   });
   authRoutes(api, auth);
   meRoutes(api, db);

@@ -7,6 +7,7 @@ import { emailOutbox } from '../email/schema.js';
 import { AppError } from '../errors.js';
 import { importRuns } from '../imports/schema.js';
 import type { JobRunner } from '../jobs/runner.js';
+import { authErrors } from './alert-checks.js';
 import {
   dbPoolConnections,
   emailsByStatus,
@@ -65,6 +66,7 @@ export function instrumentRequests(app: FastifyInstance) {
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? '(unmatched)';
     if (route === '/metrics') return;
+    if (route.startsWith('/api/auth') && reply.statusCode >= 500) authErrors.record();
     httpRequestDuration.observe(
       { method: request.method, route, status: String(reply.statusCode) },
       reply.elapsedTime / 1000,
