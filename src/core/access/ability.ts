@@ -18,7 +18,9 @@ export type CoreSubject =
   | 'Email'
   | 'Report'
   | 'Import'
-  | 'Billing';
+  | 'Billing'
+  /** Health of the installation (the System page): tenant admins see their tenant's part. */
+  | 'System';
 /** An invitation as the matrix sees it (program admins may invite instructors only). */
 export type InvitationSubject = ForcedSubject<'Invitation'> & { role: string };
 /** A report as the matrix sees it: `aggregate` reports show no person-level rows. */

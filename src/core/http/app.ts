@@ -166,7 +166,8 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
     jobs: options.jobs,
   });
   systemRoutes(api, {
-    db,
+    database: options.database,
+    jobs: options.jobs,
     alerter: createAlerter(
       db,
       options.alerts ?? { webhookUrl: null, enabled: false, environment: 'test' },
