@@ -82,6 +82,7 @@ export async function startServer(
       webRoot: options.webRoot ?? defaultWebRoot(),
       exposeInternalErrors: config.appEnv === 'development' || config.appEnv === 'test',
       rateLimitPerMinute: config.rateLimitPerMinute,
+      trustProxy: config.trustProxy,
       baseUrl: config.baseUrl,
       trustedOrigins: trustedOrigins(config),
       sessionSecret: config.sessionSecret,

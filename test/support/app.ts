@@ -3,6 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Database } from '../../src/core/db/client.js';
 import { buildApp, type AppOptions } from '../../src/core/http/app.js';
+import {
+  DEFAULT_RATE_LIMIT_POLICIES,
+  type RateLimitPolicies,
+} from '../../src/core/http/rate-limits.js';
 import type { HttpApp } from '../../src/core/http/types.js';
 import type { ImportsServiceDeps } from '../../src/core/imports/service.js';
 import type { ModuleDefinition } from '../../src/core/modules/define-module.js';
@@ -10,6 +14,13 @@ import { createLogger } from '../../src/core/observe/logger.js';
 import { createTestDatabase, type TestDatabase, type TestDatabaseKind } from './databases.js';
 
 export const TEST_BASE_URL = 'http://localhost:3000';
+
+const generousPolicies = Object.fromEntries(
+  Object.entries(DEFAULT_RATE_LIMIT_POLICIES).map(([name, policy]) => [
+    name,
+    { ...policy, max: 10_000 },
+  ]),
+) as unknown as RateLimitPolicies;
 
 /** A folder standing in for the built web app. */
 export function fakeWebRoot(): string {
@@ -47,6 +58,8 @@ export async function createTestApp(
     webRoot: fakeWebRoot(),
     exposeInternalErrors: true,
     rateLimitPerMinute: 10_000,
+    // Tests sign in often from one address; the rate-limit tests pass the real policies.
+    rateLimitPolicies: generousPolicies,
     baseUrl: TEST_BASE_URL,
     trustedOrigins: [TEST_BASE_URL],
     sessionSecret: 'test-secret-that-is-at-least-32-characters-long',

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseTrustProxy, type TrustProxy } from '../http/security.js';
 import { envSchema, type RawEnv } from './env.js';
 
 export type DatabaseTarget =
@@ -67,6 +68,8 @@ export interface Config {
   logLevel: RawEnv['LOG_LEVEL'];
   sessionSecret: string;
   rateLimitPerMinute: number;
+  /** Whose X-Forwarded-* headers to believe (TRUST_PROXY; off unless set). */
+  trustProxy: TrustProxy;
   email: EmailConfig;
   /** "Create your institution" sign-up for new tenants (off unless SELF_REGISTRATION=on). */
   selfRegistration: boolean;
@@ -225,6 +228,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL,
     sessionSecret,
     rateLimitPerMinute: env.RATE_LIMIT_PER_MINUTE,
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     selfRegistration: env.SELF_REGISTRATION === 'on',
     email: emailConfig(env),
     imports: {

@@ -49,6 +49,13 @@ export const envSchema = z.object({
     .default('62.0'),
   IMPORT_UPLOAD_MAX_MB: z.coerce.number().int().min(1, 'must be at least 1').default(500),
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1, 'must be at least 1').default(600),
+  TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(true|false|on|off|\d+|[0-9a-fA-F:.,/ ]+|loopback|linklocal|uniquelocal)$/,
+      'must be true, false, a hop count, or comma-separated proxy addresses/CIDRs',
+    )
+    .optional(),
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   ALERT_WEBHOOK_URL: z.url({ error: 'must be an absolute http(s) URL' }).optional(),
   ALERTS_ENABLED: z.enum(['on', 'off'], { error: 'must be on or off' }).optional(),

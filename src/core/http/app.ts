@@ -30,6 +30,13 @@ import { tenantOverviewRoutes } from '../tenants/overview-routes.js';
 import { tenantAdminRoutes } from '../tenants/routes.js';
 import { userAdminRoutes } from '../users/admin-routes.js';
 import { csrfOriginCheck } from './csrf.js';
+import {
+  applyRoutePolicies,
+  databaseRateLimitStore,
+  DEFAULT_RATE_LIMIT_POLICIES,
+  type RateLimitPolicies,
+} from './rate-limits.js';
+import { enforceHttps, fastifyTrustProxy, helmetOptions, type TrustProxy } from './security.js';
 import type { Database } from '../db/client.js';
 import { AppError } from '../errors.js';
 import type { JobRunner } from '../jobs/runner.js';
@@ -63,6 +70,10 @@ export interface AppOptions {
   /** The import jobs and settings (the Imports API is off without them). */
   imports?: ImportsServiceDeps;
   selfRegistration?: boolean;
+  /** Whose X-Forwarded-* headers to believe (TRUST_PROXY): client address and protocol. */
+  trustProxy?: TrustProxy;
+  /** The sensitive routes' rate limits (defaults: DEFAULT_RATE_LIMIT_POLICIES). */
+  rateLimitPolicies?: Partial<RateLimitPolicies>;
   /** Largest accepted file upload, in bytes (IMPORT_UPLOAD_MAX_MB); modules may cap lower. */
   uploadMaxBytes?: number;
   /** Bearer token of `/metrics` (404 without one). */
@@ -95,6 +106,7 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
     logController: new LogController({ requestIdLogLabel: 'requestId' }),
     bodyLimit: options.bodyLimit ?? 1024 * 1024,
     return503OnClosing: true,
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -105,31 +117,18 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   instrumentRequests(app);
   installErrorHandling(app, { exposeInternalErrors: options.exposeInternalErrors });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        // TLS is the proxy's job; upgrading would break plain-HTTP local installs.
-        'upgrade-insecure-requests': null,
-        'default-src': ["'self'"],
-        'script-src': ["'self'"],
-        'style-src': ["'self'", "'unsafe-inline'"],
-        'img-src': ["'self'", 'data:'],
-        'font-src': ["'self'", 'data:'],
-        'connect-src': ["'self'"],
-        'object-src': ["'none'"],
-        'frame-ancestors': ["'none'"],
-        'base-uri': ["'self'"],
-        'form-action': ["'self'"],
-      },
-    },
-    // The Swagger UI sets its own hash-based CSP on its pages.
-    enableCSPNonces: false,
-    // Browsers then send a real Origin on same-origin writes (no-referrer makes it "null").
-    referrerPolicy: { policy: 'same-origin' },
-  });
+  enforceHttps(app, { baseUrl: options.baseUrl, trustProxy: options.trustProxy ?? false });
+  await app.register(helmet, helmetOptions(options.baseUrl));
+  applyRoutePolicies(
+    app,
+    { ...DEFAULT_RATE_LIMIT_POLICIES, ...options.rateLimitPolicies },
+    options.rateLimitPerMinute,
+  );
   await app.register(rateLimit, {
     max: options.rateLimitPerMinute,
     timeWindow: '1 minute',
+    store: databaseRateLimitStore(options.database.db),
+    skipOnError: true,
     errorResponseBuilder: (_request, context) =>
       new AppError(429, 'rate_limited', `Too many requests; retry in ${context.after}`),
   });
