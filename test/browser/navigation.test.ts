@@ -117,6 +117,7 @@ describe('every navigation entry of every role', () => {
         '/admin/emails',
         '/imports',
         '/admin/billing',
+        '/admin/system',
       ],
       staff: [...ENGAGEMENT_PATHS, '/engagement/reports', '/imports'],
       district_viewer: [
@@ -128,7 +129,13 @@ describe('every navigation entry of every role', () => {
       ],
       program_admin: [...OUTCOMES_PATHS, '/admin/invitations'],
       instructor: ['/outcomes/my'],
-      site_admin: ['/admin/audit', '/admin/emails', '/admin/tenants', '/admin/subscriptions'],
+      site_admin: [
+        '/admin/audit',
+        '/admin/emails',
+        '/admin/tenants',
+        '/admin/subscriptions',
+        '/admin/system',
+      ],
     });
   });
 });

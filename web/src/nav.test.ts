@@ -5,6 +5,7 @@ import { IMPORTS_PAGE } from './imports/page';
 import { ENGAGEMENT_PAGES } from './engagement/pages';
 import { MY_SECTIONS_PAGE, OUTCOMES_PAGES } from './outcomes/pages';
 import { REPORTS_PAGE } from './reports/pages';
+import { SYSTEM_PAGE } from './system/page';
 import {
   AUDIT_PAGE,
   canOpen,
@@ -82,6 +83,7 @@ describe('navItems', () => {
       BILLING_PAGE,
       TENANTS_PAGE,
       SUBSCRIPTIONS_PAGE,
+      SYSTEM_PAGE,
     ]);
     expect(navGroupsFor(navItems, access(['tenant_admin']))).toEqual([
       { module: 'engagement', label: 'Engagement', items: ENGAGEMENT_NAV },
@@ -89,7 +91,15 @@ describe('navItems', () => {
       {
         module: 'administration',
         label: 'Administration',
-        items: [USERS_PAGE, INVITATIONS_PAGE, AUDIT_PAGE, EMAILS_PAGE, IMPORTS_PAGE, BILLING_PAGE],
+        items: [
+          USERS_PAGE,
+          INVITATIONS_PAGE,
+          AUDIT_PAGE,
+          EMAILS_PAGE,
+          IMPORTS_PAGE,
+          BILLING_PAGE,
+          SYSTEM_PAGE,
+        ],
       },
     ]);
   });
@@ -106,6 +116,7 @@ describe('navItems', () => {
         'Emails',
         'Imports',
         'Billing',
+        'System',
       ],
     ],
     ['program_admin', [...PROGRAM_ADMIN_LABELS, 'Invitations']],
@@ -128,12 +139,14 @@ describe('navItems', () => {
       'Billing',
       'Tenants',
       'Subscriptions',
+      'System',
     ]);
     expect(registeredLabels(access(['site_admin'], []))).toEqual([
       'Audit log',
       'Emails',
       'Tenants',
       'Subscriptions',
+      'System',
     ]);
   });
 });

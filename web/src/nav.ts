@@ -4,6 +4,7 @@ import { IMPORTS_PAGE } from './imports/page';
 import { ENGAGEMENT_PAGES } from './engagement/pages';
 import { OUTCOMES_PAGES } from './outcomes/pages';
 import { REPORTS_PAGE } from './reports/pages';
+import { SYSTEM_PAGE } from './system/page';
 
 export type NavModule = TenantModule | 'administration';
 
@@ -84,6 +85,7 @@ export const navItems: readonly NavItem[] = [
   BILLING_PAGE,
   TENANTS_PAGE,
   SUBSCRIPTIONS_PAGE,
+  SYSTEM_PAGE,
 ];
 
 /** Whether `access` may open the page of `item`; the route guard and the navbar both ask this. */

@@ -3,6 +3,7 @@ import { AuditPage } from './audit/AuditPage';
 import { billingRoutes } from './billing/routes';
 import { emailRoutes } from './emails/routes';
 import { importsRoutes } from './imports/routes';
+import { systemRoutes } from './system/routes';
 import { engagementRoutes } from './engagement/routes';
 import { AcceptInvitationPage, ACCEPT_INVITATION_PATH } from './invitations/AcceptInvitationPage';
 import { InvitationsPage } from './invitations/InvitationsPage';
@@ -65,6 +66,7 @@ export const routes: RouteObject[] = [
           ...outcomesRoutes,
           emailRoutes,
           importsRoutes,
+          systemRoutes,
           ...billingRoutes,
           {
             path: TENANTS_PAGE.path,

@@ -19,7 +19,7 @@ async function adminLinks(me: Me): Promise<string[]> {
 }
 
 describe('administration in the navbar', () => {
-  it('lists users, invitations, the audit log, emails, imports and billing for a tenant admin', async () => {
+  it('lists users, invitations, the audit log, emails, imports, billing and system for a tenant admin', async () => {
     expect(await adminLinks(meAs('tenant_admin'))).toEqual([
       'Users /admin/users',
       'Invitations /admin/invitations',
@@ -27,6 +27,7 @@ describe('administration in the navbar', () => {
       'Emails /admin/emails',
       'Imports /imports',
       'Billing /admin/billing',
+      'System /admin/system',
     ]);
     expect(screen.getByRole('region', { name: 'Administration' })).toBeInTheDocument();
   });
@@ -46,12 +47,13 @@ describe('administration in the navbar', () => {
     },
   );
 
-  it('lists the audit log, emails, tenants and subscriptions for a site admin outside any tenant', async () => {
+  it('lists the audit log, emails, tenants, subscriptions and system for a site admin outside any tenant', async () => {
     expect(await adminLinks(siteAdminMe())).toEqual([
       'Audit log /admin/audit',
       'Emails /admin/emails',
       'Tenants /admin/tenants',
       'Subscriptions /admin/subscriptions',
+      'System /admin/system',
     ]);
   });
 
@@ -65,6 +67,7 @@ describe('administration in the navbar', () => {
       'Billing /admin/billing',
       'Tenants /admin/tenants',
       'Subscriptions /admin/subscriptions',
+      'System /admin/system',
     ]);
   });
 
