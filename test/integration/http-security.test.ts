@@ -184,6 +184,25 @@ describe.each(testDatabaseKinds())('per-route rate limits on %s', (kind) => {
     expect((await request()).statusCode).toBe(429);
   });
 
+  it('limits invitation-link lookups, and lets them through again once the window is over', async () => {
+    const short = await createTestApp(kind, {
+      rateLimitPolicies: {
+        ...DEFAULT_RATE_LIMIT_POLICIES,
+        invitationTokens: { max: 3, windowMs: 1500, key: 'ip' },
+      },
+    });
+    try {
+      const lookup = () =>
+        short.app.inject({ method: 'GET', url: '/api/invitations/by-token/guessed-token' });
+      for (let i = 0; i < 3; i += 1) expect((await lookup()).statusCode).toBe(404);
+      expect((await lookup()).statusCode).toBe(429);
+      await new Promise((resolve) => setTimeout(resolve, 1700));
+      expect((await lookup()).statusCode).toBe(404);
+    } finally {
+      await short.dispose();
+    }
+  });
+
   it('does not count session reads against the sign-in limit', async () => {
     for (let i = 0; i < 15; i += 1) {
       const response = await a.app.inject({
