@@ -35,4 +35,6 @@ export interface Me {
   user: MeUser;
   tenants: readonly MeTenant[];
   activeTenantId: string | null;
+  /** The program the session is narrowed to (outcomes admins), or null for all. */
+  activeProgramId: string | null;
 }

@@ -9,6 +9,7 @@ import { accessFor, displayNameOf } from '../session/session';
 import { SessionContext } from '../session/SessionContext';
 import type { Me } from '../session/types';
 import { AppNavbar } from './AppNavbar';
+import { ProgramSwitcher } from './ProgramSwitcher';
 import { TenantSwitcher } from './TenantSwitcher';
 import { UserMenu } from './UserMenu';
 
@@ -71,6 +72,7 @@ export function AppLayout({ me, navItems = registeredNavItems }: AppLayoutProps)
                 onChange={(tenantId) => switchTenant.mutate(tenantId)}
                 disabled={switchTenant.isPending}
               />
+              <ProgramSwitcher me={me} />
               <UserMenu
                 label={displayNameOf(me)}
                 onSignOut={() => signOut.mutate()}

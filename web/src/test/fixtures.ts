@@ -31,6 +31,7 @@ export function meFixture(overrides: Partial<Me> = {}): Me {
     },
     tenants: [riverside],
     activeTenantId: riverside.id,
+    activeProgramId: null,
     ...overrides,
   };
 }
