@@ -1,7 +1,6 @@
-import { asc, eq, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../../../core/db/client.js';
 import type { OutcomeStatus } from '../enums.js';
-import { courseOutcomes, sectionOutcomes } from '../schema.js';
 import { rowsOf } from './shared.js';
 
 export interface Actor {
@@ -69,25 +68,6 @@ export async function followInstructor(
       ${actor.id}::uuid, ${actor.label}
     from moved`);
 }
-
-export const listForSection = (q: Queryable, sectionId: string) =>
-  q
-    .select({
-      id: sectionOutcomes.id,
-      courseOutcome: {
-        id: courseOutcomes.id,
-        number: courseOutcomes.number,
-        description: courseOutcomes.description,
-      },
-      took: sectionOutcomes.took,
-      passed: sectionOutcomes.passed,
-      tool: sectionOutcomes.tool,
-      status: sectionOutcomes.status,
-    })
-    .from(sectionOutcomes)
-    .innerJoin(courseOutcomes, eq(courseOutcomes.id, sectionOutcomes.courseOutcomeId))
-    .where(eq(sectionOutcomes.sectionId, sectionId))
-    .orderBy(asc(courseOutcomes.number));
 
 /** How many outcomes of these sections already hold results (took, passed or tool). */
 export async function countWithResults(q: Queryable, sectionIds: readonly string[]) {
