@@ -5,6 +5,7 @@ import type { Config } from './core/config/config.js';
 import { createEmailSystem } from './core/email/system.js';
 import { buildApp } from './core/http/app.js';
 import { registerAlertsJob } from './core/observe/alert-checks.js';
+import { closeErrorCapture, initErrorCapture } from './core/observe/error-capture.js';
 import { createAlerter } from './core/observe/alerts.js';
 import { createImportsSystem } from './core/imports/system.js';
 import { inProcessRunner } from './core/jobs/in-process.js';
@@ -40,6 +41,11 @@ export async function startServer(
   config: Config,
   options: { webRoot?: string } = {},
 ): Promise<RunningServer> {
+  initErrorCapture({
+    dsn: config.observability.sentryDsn,
+    environment: config.appEnv,
+    release: appVersion,
+  });
   const runtime = await openRuntime(config);
   try {
     const { db } = runtime.database;
@@ -111,6 +117,7 @@ export async function startServer(
           await app.close();
           email.close();
           await runtime.close();
+          await closeErrorCapture();
         })();
         return closing;
       },

@@ -50,6 +50,8 @@ export interface ImportsConfig {
 export interface ObservabilityConfig {
   /** Bearer token of `/metrics`; null: the endpoint answers 404. */
   metricsToken: string | null;
+  /** Error capture (Sentry); null: off. */
+  sentryDsn: string | null;
   alerts: {
     /** Slack-compatible incoming webhook; null: alerts are only logged. */
     webhookUrl: string | null;
@@ -237,6 +239,7 @@ export function loadConfig(source: NodeJS.ProcessEnv = process.env): Config {
     },
     observability: {
       metricsToken: env.METRICS_TOKEN ?? null,
+      sentryDsn: env.SENTRY_DSN ?? null,
       alerts: {
         webhookUrl: env.ALERT_WEBHOOK_URL ?? null,
         enabled:

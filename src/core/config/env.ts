@@ -59,6 +59,7 @@ export const envSchema = z.object({
   METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   ALERT_WEBHOOK_URL: z.url({ error: 'must be an absolute http(s) URL' }).optional(),
   ALERTS_ENABLED: z.enum(['on', 'off'], { error: 'must be on or off' }).optional(),
+  SENTRY_DSN: z.url({ error: 'must be a Sentry DSN URL' }).optional(),
 });
 
 export type RawEnv = z.infer<typeof envSchema>;

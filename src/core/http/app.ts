@@ -42,6 +42,7 @@ import { AppError } from '../errors.js';
 import type { JobRunner } from '../jobs/runner.js';
 import type { ModuleDefinition } from '../modules/define-module.js';
 import { createAlerter, type AlertSettings } from '../observe/alerts.js';
+import { captureErrors } from '../observe/error-capture.js';
 import { instrumentRequests, metricsRoutes } from '../observe/metrics-routes.js';
 import { systemRoutes } from '../observe/system-routes.js';
 import { registerApiDocs } from './api-docs.js';
@@ -115,6 +116,7 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   });
   closeKeepAliveOnShutdown(app);
   instrumentRequests(app);
+  captureErrors(app);
   installErrorHandling(app, { exposeInternalErrors: options.exposeInternalErrors });
 
   enforceHttps(app, { baseUrl: options.baseUrl, trustProxy: options.trustProxy ?? false });
