@@ -46,7 +46,11 @@ describe('the Imports page', () => {
     const demo = server.demo;
     if (!demo) throw new Error('the live server should have seeded the demo tenant');
     await signInThroughForm(page, server.url, demo.email, demo.password);
-    await page.getByRole('link', { name: 'Imports' }).click();
+    // The home dashboard links to imports too: use the navbar's entry.
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'Imports', exact: true })
+      .click();
     const form = page.getByRole('form', { name: 'New import' });
     await form.locator('input[type="file"]').setInputFiles(await sampleZip());
     await form.getByText(/export\.zip: Account\.csv/).waitFor();
