@@ -4,7 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/core/db/client.js';
 import { createLogger } from '../../src/core/observe/logger.js';
 import { importOutcomes } from '../../src/modules/outcomes/imports/service.js';
-import { CEI_HEADER, SAMPLES, ceiRow, writeNotAWorkbook, writeWorkbook } from '../support/cei.js';
+import {
+  CEI_HEADER,
+  SAMPLES,
+  ceiRow,
+  reorderWorkbook,
+  writeNotAWorkbook,
+  writeWorkbook,
+} from '../support/cei.js';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from '../support/databases.js';
 import { rows } from '../support/identity.js';
 import { seedInstitution } from '../support/outcomes.js';
@@ -186,6 +193,13 @@ describe.each(testDatabaseKinds())('CEI workbook import on %s', (kind) => {
     const header = CEI_HEADER.map((h) => ` ${h.toUpperCase().replace(' ', '  ')} `);
     const file = await writeWorkbook([ceiRow('ASE-103L', 'R. Vale', 1)], header);
     const result = await importFile('headers', file);
+    expect(result.status).toBe('succeeded');
+    expect(result.counts.courses.created).toBe(1);
+  });
+
+  it('reads a workbook whose workbook part comes after its sheet', async () => {
+    const file = reorderWorkbook(await writeWorkbook([ceiRow('ASE-103L', 'R. Vale', 1)]));
+    const result = await importFile('reordered', file);
     expect(result.status).toBe('succeeded');
     expect(result.counts.courses.created).toBe(1);
   });

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -57,4 +58,29 @@ export function writeNotAWorkbook(): string {
   const file = path.join(dir(), 'feed.xlsx');
   writeFileSync(file, 'course,combo\nACC-201,ACC-201:A. Stau\n');
   return file;
+}
+
+/**
+ * The same workbook with its parts reordered so that xl/workbook.xml comes after the sheet and
+ * after the shared strings and relationships: ExcelJS's streaming reader then meets the sheet
+ * before the workbook and fails (as it does when it misses a small file's last entry).
+ */
+export function reorderWorkbook(file: string): string {
+  const parts = dir();
+  execFileSync('unzip', ['-q', file, '-d', parts]);
+  const out = path.join(dir(), path.basename(file));
+  const order = [
+    '[Content_Types].xml',
+    '_rels/.rels',
+    'xl/_rels/workbook.xml.rels',
+    'xl/sharedStrings.xml',
+    'xl/styles.xml',
+    'xl/theme/theme1.xml',
+    'xl/worksheets/sheet1.xml',
+    'docProps/app.xml',
+    'docProps/core.xml',
+    'xl/workbook.xml',
+  ];
+  execFileSync('zip', ['-q', '-X', out, ...order], { cwd: parts });
+  return out;
 }
