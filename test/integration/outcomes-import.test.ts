@@ -198,7 +198,7 @@ describe.each(testDatabaseKinds())('CEI workbook import on %s', (kind) => {
   });
 
   it('reads a workbook whose workbook part comes after its sheet', async () => {
-    const file = reorderWorkbook(await writeWorkbook([ceiRow('ASE-103L', 'R. Vale', 1)]));
+    const file = await reorderWorkbook(await writeWorkbook([ceiRow('ASE-103L', 'R. Vale', 1)]));
     const result = await importFile('reordered', file);
     expect(result.status).toBe('succeeded');
     expect(result.counts.courses.created).toBe(1);

@@ -1,8 +1,10 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import ExcelJS from 'exceljs';
+import yauzl from 'yauzl';
+import yazl from 'yazl';
 
 export const SAMPLES = path.resolve(import.meta.dirname, '../../samples/outcomes');
 
@@ -61,26 +63,41 @@ export function writeNotAWorkbook(): string {
 }
 
 /**
- * The same workbook with its parts reordered so that xl/workbook.xml comes after the sheet and
- * after the shared strings and relationships: ExcelJS's streaming reader then meets the sheet
+ * The same workbook with its parts reordered so that xl/workbook.xml comes last, after the sheet,
+ * the shared strings and the relationships: ExcelJS's streaming reader then meets the sheet
  * before the workbook and fails (as it does when it misses a small file's last entry).
  */
-export function reorderWorkbook(file: string): string {
-  const parts = dir();
-  execFileSync('unzip', ['-q', file, '-d', parts]);
-  const out = path.join(dir(), path.basename(file));
-  const order = [
+export async function reorderWorkbook(file: string): Promise<string> {
+  const source = await yauzl.openPromise(file);
+  const parts = new Map<string, Buffer>();
+  for await (const entry of source.eachEntry()) {
+    if (entry.fileName.endsWith('/')) continue;
+    const chunks: Buffer[] = [];
+    for await (const chunk of await source.openReadStreamPromise(entry)) {
+      chunks.push(chunk as Buffer);
+    }
+    parts.set(entry.fileName, Buffer.concat(chunks));
+  }
+  source.close();
+  const last = 'xl/workbook.xml';
+  const first = [
     '[Content_Types].xml',
     '_rels/.rels',
     'xl/_rels/workbook.xml.rels',
     'xl/sharedStrings.xml',
-    'xl/styles.xml',
-    'xl/theme/theme1.xml',
-    'xl/worksheets/sheet1.xml',
-    'docProps/app.xml',
-    'docProps/core.xml',
-    'xl/workbook.xml',
   ];
-  execFileSync('zip', ['-q', '-X', out, ...order], { cwd: parts });
+  const order = [
+    ...first,
+    ...[...parts.keys()].filter((name) => name !== last && !first.includes(name)),
+    last,
+  ];
+  const out = path.join(dir(), path.basename(file));
+  const zip = new yazl.ZipFile();
+  for (const name of order) {
+    const data = parts.get(name);
+    if (data) zip.addBuffer(data, name);
+  }
+  zip.end();
+  await pipeline(zip.outputStream, createWriteStream(out));
   return out;
 }
