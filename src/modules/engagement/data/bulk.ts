@@ -53,6 +53,9 @@ function columnArray(column: PgColumn, rows: readonly Record<string, unknown>[],
  * does not depend on table statistics (PGlite never analyzes; during a long import PostgreSQL's
  * statistics lag behind): a hash join over a sequential scan per batch would make an import
  * quadratic. The `limit 1` keeps the planner from pulling the LATERAL subquery up into a join.
+ * Probe keys must arrive typed (the arrays are cast, not their elements): under row-level
+ * security only leakproof conditions may use an index, and a text-to-uuid cast is not leakproof,
+ * so `id = key::uuid` would read the whole table for every key.
  */
 
 /**
@@ -80,11 +83,10 @@ export async function bulkUpsert<T extends PgTable>(
   const arrays = sql.join(
     columns.map(
       (column, i) =>
-        sql`${columnArray(column, rows as Record<string, unknown>[], keys[i] ?? '')}::text[]`,
+        sql`${columnArray(column, rows as Record<string, unknown>[], keys[i] ?? '')}::text[]::${sql.raw(column.getSQLType())}[]`,
     ),
     sql`, `,
   );
-  const typed = columns.map((c) => `${q(c.name)}::${c.getSQLType()} as ${q(c.name)}`).join(', ');
   const list = (alias: string) => updated.map((c) => `${alias}.${q(c.name)}`).join(', ');
   const assignments = [
     ...updated.map((c) => `${q(c.name)} = excluded.${q(c.name)}`),
@@ -111,7 +113,7 @@ export async function bulkUpsert<T extends PgTable>(
     tx,
     sql`
     with input as (
-      select ${sql.raw(typed)}, ord
+      select ${sql.raw(names)}, ord
       from unnest(${arrays}) with ordinality as u(${sql.raw(names)}, ord)
     ), probe as (
       select input.*, stored.id as stored_id, stored.same, stored.kept, stored.owner as stored_owner
@@ -165,7 +167,12 @@ export interface Lookup {
   where?: SQL;
 }
 
-/** Several key → id lookups (e.g. a batch's sessions and contacts) in one query. */
+/**
+ * Several key → id lookups (e.g. a batch's sessions and contacts) in one query. `where` is
+ * checked on the probed row, not in the probe: as a probe condition (e.g. `kind = 'student'`)
+ * it can lead the planner, without statistics, to an index on (tenant, kind, …) that reads
+ * every row of that kind for each key.
+ */
 export async function idsByKeys<K extends string>(
   tx: Tx,
   tenantId: string,
@@ -186,11 +193,12 @@ export async function idsByKeys<K extends string>(
       sql`select ${name}::text as lookup, w.key, t.id::text as id
           from unnest(${sql.param(distinct)}::text[]) as w(key)
           cross join lateral (
-            select t.${sql.raw(q(id.name))} as id from ${sql.raw(q(getTableName(table)))} t
+            select t.${sql.raw(q(id.name))} as id, (${where}) as wanted
+            from ${sql.raw(q(getTableName(table)))} t
             where t.${sql.raw(q(tenant.name))} = ${tenantId} and t.${sql.raw(q(key.name))} = w.key
-              and ${where}
             limit 1
-          ) t`,
+          ) t
+          where t.wanted`,
     ];
   });
   if (!parts.length) return result;
