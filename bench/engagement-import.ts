@@ -71,7 +71,7 @@ function watchSteps(runId: string) {
 async function timedImport(database: Database, tenantId: string, dir: string) {
   const started = performance.now();
   const cpu = process.cpuUsage();
-  let stopWatching = () => undefined as void;
+  let stopWatching: (() => void) | undefined;
   const summary: RunSummary = await runImport(
     { db: database.db, logger: createLogger('warn') },
     {
@@ -84,7 +84,7 @@ async function timedImport(database: Database, tenantId: string, dir: string) {
       },
     },
   ).finally(() => {
-    stopWatching();
+    stopWatching?.();
   });
   const seconds = (performance.now() - started) / 1000;
   const used = process.cpuUsage(cpu);
