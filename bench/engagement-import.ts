@@ -120,7 +120,7 @@ async function benchOn(
         `rerun ${rerun.seconds.toFixed(1)} s (CPU ${rerun.cpuSeconds.toFixed(1)} s), ${rerun.changed} created/updated; ` +
         `RSS ${baseline.toFixed(0)} MB before, peak ${fullPeak.toFixed(0)} MB`,
     );
-    for (const s of full.summary.steps) {
+    for (const s of [...full.summary.steps, ...rerun.summary.steps]) {
       const seconds = `${((s.durationMs ?? 0) / 1000).toFixed(1)} s`;
       console.log(
         `  ${s.name.padEnd(26)} ${String(s.read).padStart(7)} rows ${seconds.padStart(8)}  ` +

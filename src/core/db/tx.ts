@@ -17,12 +17,13 @@ export interface TxScope {
  */
 export async function tx<T>(db: Db, scope: TxScope, work: (tx: Tx) => Promise<T>): Promise<T> {
   return db.transaction(async (t) => {
+    // set_config('role', …, true) is SET LOCAL ROLE: one round trip for the whole scope.
     await t.execute(
       sql`select set_config('app.tenant_id', ${scope.tenantId ?? ''}, true),
                  set_config('app.user_id', ${scope.userId ?? ''}, true),
-                 set_config('app.all_tenants', ${scope.allTenants ? 'on' : 'off'}, true)`,
+                 set_config('app.all_tenants', ${scope.allTenants ? 'on' : 'off'}, true),
+                 set_config('role', ${APP_ROLE}, true)`,
     );
-    await t.execute(sql.raw(`set local role ${APP_ROLE}`));
     return work(t);
   });
 }

@@ -168,6 +168,7 @@ export async function runImport(deps: ImportDeps, request: RunImportRequest): Pr
     const { context, flush } = createStepContext({
       tenantId,
       runId,
+      pipeline: pipeline.name,
       step: step.name,
       mode,
       options,

@@ -186,3 +186,36 @@ export const importSchedules = pgTable(
   },
   (t) => [primaryKey({ columns: [t.tenantId, t.pipeline] }), ...tenantIsolation()],
 ).enableRLS();
+
+/**
+ * The groups of source rows a part imported (a hash of each group's rows, consecutive rows cut
+ * where their own hash says, so an inserted or deleted row changes only its group), so a rerun
+ * skips the groups it imported before. `fingerprint` names the generations of the parts the rows
+ * reference; groups of an older fingerprint are pruned. A cache: rebuilt by the next run if lost.
+ */
+export const importRowGroups = pgTable(
+  'import_row_groups',
+  {
+    tenantId: tenantId(),
+    pipeline: text('pipeline').notNull(),
+    part: text('part').notNull(),
+    hash: text('hash').notNull(),
+    fingerprint: text('fingerprint').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.pipeline, t.part, t.hash] }), ...tenantIsolation()],
+).enableRLS();
+
+/**
+ * Counts the runs in which a part's records were created or updated: a row that references a
+ * part (e.g. a volunteer's organization) is imported again after that part changed.
+ */
+export const importPartGenerations = pgTable(
+  'import_part_generations',
+  {
+    tenantId: tenantId(),
+    pipeline: text('pipeline').notNull(),
+    part: text('part').notNull(),
+    generation: bigint('generation', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.pipeline, t.part] }), ...tenantIsolation()],
+).enableRLS();

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Tx } from '../db/client.js';
 import type { RowErrorRecord } from './data.js';
 import { pendingQueue } from './pending.js';
+import { knownRows, rowTracker, type RowTracker } from './row-tracker.js';
 import type { StepProgress } from './progress.js';
 import {
   ImportStepError,
@@ -30,6 +31,7 @@ export class StopRun extends Error {
 export interface StepRun {
   tenantId: string;
   runId: string;
+  pipeline: string;
   step: string;
   mode: ImportMode;
   options: StepOptions;
@@ -50,6 +52,8 @@ export function errorMessage(error: unknown): string {
   const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
   return cause instanceof Error ? cause.message : String(error);
 }
+
+const unchanged: RowResult = { outcome: 'unchanged' };
 
 const dbFailure = (error: unknown): RowFailure => ({
   outcome: 'failed',
@@ -92,21 +96,59 @@ export function createStepContext(run: StepRun): {
     if (options.failFast && progress.failed > 0) throw new StopRun('fail_fast');
   };
 
-  /** Replays a failed batch one row per savepoint, so only the rows that fail are lost. */
-  const replay = (batch: readonly SourceRow[], handle: BatchHandler) =>
-    run.scope(async (tx) => {
-      const results: RowResult[] = [];
+  /**
+   * Replays a failed batch one row per savepoint, so only the rows that fail are lost. Its rows'
+   * hashes are not saved: the next run handles them again.
+   */
+  const replay = async (
+    batch: readonly SourceRow[],
+    handle: BatchHandler,
+    tracker: RowTracker | undefined,
+  ) => {
+    let marked = false;
+    const results = await run.scope(async (tx) => {
+      const out: RowResult[] = [];
       for (const row of batch) {
         try {
           const [result] = await tx.transaction((savepoint) => handle(savepoint, [row]));
-          results.push(result ?? dbFailure(new Error('The step returned no result for the row')));
+          out.push(result ?? dbFailure(new Error('The step returned no result for the row')));
         } catch (error) {
           if (error instanceof ImportStepError) throw error;
-          results.push(dbFailure(error));
+          out.push(dbFailure(error));
         }
       }
-      return results;
+      marked = (await tracker?.after(tx, undefined, out)) ?? false;
+      return out;
     });
+    tracker?.committed(marked);
+    return results;
+  };
+
+  /** Handles the rows of a batch that changed (all without a tracker), in one unit of work. */
+  const handleBatch = async (
+    batch: readonly SourceRow[],
+    handle: BatchHandler,
+    tracker: RowTracker | undefined,
+  ) => {
+    let marked = false;
+    const results = await run.scope(async (tx) => {
+      const groups = await tracker?.check(tx, batch);
+      const known = groups ? knownRows(groups, batch.length) : undefined;
+      const todo = known ? batch.filter((_, i) => !known[i]) : batch;
+      const handled = todo.length ? await handle(tx, todo) : [];
+      if (handled.length !== todo.length) {
+        throw new Error(`The step returned ${handled.length} results for ${todo.length} rows`);
+      }
+      let next = 0;
+      const out = known
+        ? known.map((skip): RowResult => (skip ? unchanged : (handled[next++] ?? unchanged)))
+        : handled;
+      marked = (await tracker?.after(tx, groups, out)) ?? false;
+      return out;
+    });
+    tracker?.committed(marked);
+    return results;
+  };
 
   const record = async (batch: readonly SourceRow[], results: readonly RowResult[]) => {
     const errors: RowErrorRecord[] = [];
@@ -121,21 +163,19 @@ export function createStepContext(run: StepRun): {
     await flush();
   };
 
-  const runBatch = async (batch: readonly SourceRow[], handle: BatchHandler) => {
+  const runBatch = async (
+    batch: readonly SourceRow[],
+    handle: BatchHandler,
+    tracker: RowTracker | undefined,
+  ) => {
     checkStop();
     let results: RowResult[];
     try {
-      results = await run.scope(async (tx) => {
-        const out = await handle(tx, batch);
-        if (out.length !== batch.length) {
-          throw new Error(`The step returned ${out.length} results for ${batch.length} rows`);
-        }
-        return out;
-      });
+      results = await handleBatch(batch, handle, tracker);
     } catch (error) {
       if (error instanceof ImportStepError || error instanceof StopRun) throw error;
       run.log.warn({ err: error, rows: batch.length }, 'batch failed; replaying it row by row');
-      results = await replay(batch, handle);
+      results = await replay(batch, handle, tracker);
     }
     await record(batch, results);
     await run.afterBatch();
@@ -153,16 +193,19 @@ export function createStepContext(run: StepRun): {
     setTotal(total) {
       progress.total = total ?? null;
     },
-    async processRows(rows, handle) {
+    async processRows(rows, handle, track) {
+      const tracker = track
+        ? rowTracker({ tenantId: run.tenantId, pipeline: run.pipeline }, track)
+        : undefined;
       let batch: SourceRow[] = [];
       for await (const row of rows) {
         batch.push(row);
         if (batch.length >= options.batchSize) {
-          await runBatch(batch, handle);
+          await runBatch(batch, handle, tracker);
           batch = [];
         }
       }
-      if (batch.length > 0) await runBatch(batch, handle);
+      if (batch.length > 0) await runBatch(batch, handle, tracker);
     },
     transaction: (work) => run.scope(work),
     count(outcome, n = 1) {

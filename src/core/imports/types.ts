@@ -85,6 +85,19 @@ export interface PendingQueue {
 
 export type BatchHandler = (tx: Tx, batch: readonly SourceRow[]) => Promise<RowResult[]>;
 
+/**
+ * Lets a rerun skip the rows that have not changed since they were last imported: a row is
+ * `unchanged` without being handled when it comes in a group of rows imported before (same
+ * values), and the parts it `uses` and the application's own changes (`forgetImportedRows`) are
+ * as they were then. See `rowTracker`.
+ */
+export interface TrackRows {
+  /** The rows' part of the pipeline, e.g. `participants` (a step may have several). */
+  part: string;
+  /** The parts whose records these rows reference: when those change, the rows are handled again. */
+  uses: readonly string[];
+}
+
 export interface StepContext {
   tenantId: string;
   runId: string;
@@ -100,9 +113,13 @@ export interface StepContext {
    * Batches rows (options.batchSize), runs `handle` per batch in one tenant-scoped transaction and
    * records the per-row results (one per row, same order): counts and row-level errors. If `handle`
    * throws, the batch is replayed row by row in savepoints so only the bad row fails (code
-   * `db_error`). In validate mode nothing is committed.
+   * `db_error`). In validate mode nothing is committed. With `track`, unchanged rows are skipped.
    */
-  processRows(rows: AsyncIterable<SourceRow>, handle: BatchHandler): Promise<void>;
+  processRows(
+    rows: AsyncIterable<SourceRow>,
+    handle: BatchHandler,
+    track?: TrackRows,
+  ): Promise<void>;
   /** A tenant-scoped transaction for step-level work (rolled back in validate mode). */
   transaction<T>(work: (tx: Tx) => Promise<T>): Promise<T>;
   /** Counts outcomes produced outside processRows. */

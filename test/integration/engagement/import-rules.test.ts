@@ -7,6 +7,7 @@ import type { RunImportRequest, RunSummary } from '../../../src/core/imports/typ
 import { createLogger } from '../../../src/core/observe/logger.js';
 import { createTenant } from '../../../src/core/tenants/service.js';
 import { engagementPipeline } from '../../../src/modules/engagement/imports/pipeline.js';
+import { dataChanged } from '../../../src/modules/engagement/services/reports.js';
 import {
   createTestDatabase,
   testDatabaseKinds,
@@ -103,6 +104,39 @@ describe.each(testDatabaseKinds())('engagement import rules on %s', (kind) => {
     ).toEqual([{ status: 'resolved' }]);
   });
 
+  it('a rerun skips unchanged rows without writing them; an edit in the application makes the next run read them again', async () => {
+    const dir = folder(baseExport());
+    await run(dir);
+    const title = async () =>
+      (await query<{ title: string | null }>(sql`select title from volunteers`))[0]?.title;
+    await query(sql`update volunteers set title = 'Set behind the application''s back'`);
+
+    const skipped = await run(dir);
+    expect(step(skipped, 'volunteers')).toMatchObject({ read: 1, unchanged: 1, updated: 0 });
+    expect(await title()).toBe("Set behind the application's back");
+
+    await tx(t.database.db, { tenantId }, (q) => dataChanged(q, tenantId));
+    const reread = await run(dir);
+    expect(step(reread, 'volunteers')).toMatchObject({ read: 1, updated: 1 });
+    expect(await title()).toBeNull();
+  });
+
+  it('reads a row again when a part it references changed: a school gets the district imported after it', async () => {
+    const rows = baseExport();
+    await run(folder({ ...rows, Account: rows.Account?.filter((a) => a.Id !== 'D1') }));
+    const district = async () =>
+      (
+        await query<{ name: string | null }>(
+          sql`select d.name from schools s left join districts d on d.id = s.district_id`,
+        )
+      )[0]?.name;
+    expect(await district()).toBeNull();
+
+    const later = await run(folder(rows));
+    expect(step(later, 'schools')).toMatchObject({ created: 1, updated: 1 });
+    expect(await district()).toBe('Meadowbrook School District');
+  });
+
   it('a missing file fails its step with a message naming the file', async () => {
     const summary = await run(folder({ ...baseExport(), Task: null }));
     expect(step(summary, 'history')).toMatchObject({ status: 'failed', read: 0 });
@@ -139,8 +173,12 @@ describe.each(testDatabaseKinds())('engagement import rules on %s', (kind) => {
       { ...session, Id: 'E3', Duration__c: 'sixty' },
       { ...session, Id: 'E4', Format__c: 'Hybrid' },
     ];
-    const summary = await run(folder(rows), { only: ['schools', 'events'] });
+    const dir = folder(rows);
+    const summary = await run(dir, { only: ['schools', 'events'] });
     expect(step(summary, 'events')).toMatchObject({ status: 'partial', failed: 3 });
+    const rerun = await run(dir, { only: ['schools', 'events'] });
+    expect(step(rerun, 'events')).toMatchObject({ failed: 3, created: 0, updated: 0 });
+    expect(rerun.errors).toHaveLength(3);
     expect(summary.status).toBe('partial');
     expect(summary.errors).toEqual([
       expect.objectContaining({

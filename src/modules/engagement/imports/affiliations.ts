@@ -87,6 +87,7 @@ export const affiliationsStep: ImportStep = {
           );
         },
       ),
+      { part: 'affiliations', uses: ['organizations', 'teachers', 'students', 'volunteers'] },
     );
   },
 };

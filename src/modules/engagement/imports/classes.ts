@@ -46,6 +46,7 @@ export const classesStep: ImportStep = {
           return results.map((r) => ({ outcome: r.outcome }));
         },
       ),
+      { part: 'classes', uses: ['schools'] },
     );
   },
 };

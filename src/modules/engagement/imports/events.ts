@@ -112,6 +112,7 @@ async function importSessions(ctx: StepContext): Promise<void> {
         return results.map((r) => ({ outcome: r.outcome }));
       },
     ),
+    { part: 'sessions', uses: ['districts', 'schools'] },
   );
 }
 
@@ -269,6 +270,7 @@ async function importParticipants(ctx: StepContext): Promise<void> {
         return results;
       },
     ),
+    { part: 'participants', uses: ['sessions', 'students', 'volunteers'] },
   );
 }
 

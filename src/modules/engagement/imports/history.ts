@@ -94,6 +94,7 @@ export const historyStep: ImportStep = {
           return results;
         },
       ),
+      { part: 'history', uses: ['sessions', 'teachers', 'students', 'volunteers'] },
     );
   },
 };

@@ -89,6 +89,6 @@ export const organizationsStep: ImportStep = {
         return results.map((r) => ({ outcome: r.outcome }));
       },
     );
-    await ctx.processRows(rows, handler);
+    await ctx.processRows(rows, handler, { part: 'organizations', uses: [] });
   },
 };

@@ -39,6 +39,7 @@ export const schoolsStep: ImportStep = {
             outcome: r.outcome,
           })),
       ),
+      { part: 'districts', uses: [] },
     );
 
     await ctx.processRows(
@@ -74,6 +75,7 @@ export const schoolsStep: ImportStep = {
           return results.map((r) => ({ outcome: r.outcome }));
         },
       ),
+      { part: 'schools', uses: ['districts'] },
     );
   },
 };

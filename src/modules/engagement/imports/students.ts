@@ -87,7 +87,10 @@ export const studentsStep: ImportStep = {
       if (ctx.cancelled()) return;
       number++;
       ctx.log.debug({ chunk: number, rows: chunk.length }, 'students chunk');
-      await ctx.processRows(each(chunk), handler);
+      await ctx.processRows(each(chunk), handler, {
+        part: 'students',
+        uses: ['schools', 'classes'],
+      });
     }
     if (studentsMaxChunks !== undefined && number >= studentsMaxChunks) {
       ctx.log.info({ chunks: number }, 'stopped after --students-max-chunks');

@@ -42,6 +42,7 @@ export const teachersStep: ImportStep = {
           );
         },
       ),
+      { part: 'teachers', uses: ['schools'] },
     );
   },
 };

@@ -57,6 +57,7 @@ export const volunteersStep: ImportStep = {
           );
         },
       ),
+      { part: 'volunteers', uses: ['organizations'] },
     );
   },
 };
