@@ -5,7 +5,11 @@ import type { Config } from './core/config/config.js';
 import { createEmailSystem } from './core/email/system.js';
 import { buildApp } from './core/http/app.js';
 import { registerAlertsJob } from './core/observe/alert-checks.js';
-import { closeErrorCapture, initErrorCapture } from './core/observe/error-capture.js';
+import {
+  closeErrorCapture,
+  browserErrorCapture,
+  initErrorCapture,
+} from './core/observe/error-capture.js';
 import { createAlerter } from './core/observe/alerts.js';
 import { createImportsSystem } from './core/imports/system.js';
 import { inProcessRunner } from './core/jobs/in-process.js';
@@ -41,11 +45,12 @@ export async function startServer(
   config: Config,
   options: { webRoot?: string } = {},
 ): Promise<RunningServer> {
-  initErrorCapture({
+  const errorCapture = {
     dsn: config.observability.sentryDsn,
     environment: config.appEnv,
     release: appVersion,
-  });
+  };
+  initErrorCapture(errorCapture);
   const runtime = await openRuntime(config);
   try {
     const { db } = runtime.database;
@@ -98,6 +103,7 @@ export async function startServer(
       alerts,
       emailSender: email.sender,
       imports,
+      browserErrorCapture: browserErrorCapture(errorCapture),
     });
     const address = await app.listen({ port: config.port, host: config.host });
     await jobs.start();

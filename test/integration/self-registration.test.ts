@@ -37,8 +37,8 @@ describe.each(testDatabaseKinds())('self-registration on %s', (kind) => {
   it('is off by default, and the public config says so', async () => {
     expect((await register(off, registration)).statusCode).toBe(404);
     const config = (app: TestApp) => app.app.inject({ method: 'GET', url: '/api/public-config' });
-    expect((await config(off)).json()).toEqual({ selfRegistration: false });
-    expect((await config(on)).json()).toEqual({ selfRegistration: true });
+    expect((await config(off)).json()).toEqual({ selfRegistration: false, errorCapture: null });
+    expect((await config(on)).json()).toEqual({ selfRegistration: true, errorCapture: null });
   });
 
   it('creates the tenant and a pending admin who signs in only after confirming the email', async () => {

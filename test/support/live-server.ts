@@ -13,10 +13,19 @@ const freePort = () =>
     });
   });
 
-/** The real server on a random port with an in-memory database (and the built web app). */
-export async function startLiveServer(): Promise<RunningServer> {
+/**
+ * The real server on a random port with an in-memory database (and the built web app); `env`
+ * adds settings (e.g. SENTRY_DSN).
+ */
+export async function startLiveServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const port = String(await freePort());
   return startServer(
-    loadConfig({ DATABASE_URL: 'memory://', PORT: port, LOG_LEVEL: 'warn', APP_ENV: 'test' }),
+    loadConfig({
+      DATABASE_URL: 'memory://',
+      PORT: port,
+      LOG_LEVEL: 'warn',
+      APP_ENV: 'test',
+      ...env,
+    }),
   );
 }

@@ -1,5 +1,6 @@
-import { QueryCache, QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import { ApiError } from './api/ApiError';
+import { isUnexpected, reportError } from './errorCapture';
 import { ME_QUERY_KEY } from './session/queries';
 
 const MAX_RETRIES = 2;
@@ -20,6 +21,7 @@ export function createQueryClient(): QueryClient {
       // A 401 from any query means the session has ended: check `/api/me` again, which sends
       // signed-in pages to sign-in.
       onError: (error, query) => {
+        if (isUnexpected(error)) reportError(error);
         if (
           error instanceof ApiError &&
           error.status === 401 &&
@@ -27,6 +29,11 @@ export function createQueryClient(): QueryClient {
         ) {
           void queryClient.invalidateQueries({ queryKey: ME_QUERY_KEY });
         }
+      },
+    }),
+    mutationCache: new MutationCache({
+      onError: (error) => {
+        if (isUnexpected(error)) reportError(error);
       },
     }),
     defaultOptions: {

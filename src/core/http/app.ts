@@ -42,7 +42,7 @@ import { AppError } from '../errors.js';
 import type { JobRunner } from '../jobs/runner.js';
 import type { ModuleDefinition } from '../modules/define-module.js';
 import { createAlerter, type AlertSettings } from '../observe/alerts.js';
-import { captureErrors } from '../observe/error-capture.js';
+import { captureErrors, type BrowserErrorCapture } from '../observe/error-capture.js';
 import { instrumentRequests, metricsRoutes } from '../observe/metrics-routes.js';
 import { systemRoutes } from '../observe/system-routes.js';
 import { registerApiDocs } from './api-docs.js';
@@ -83,6 +83,8 @@ export interface AppOptions {
   jobs?: JobRunner;
   /** The alert webhook (off when omitted). */
   alerts?: AlertSettings;
+  /** The web app's error capture (SENTRY_DSN; off when omitted). */
+  browserErrorCapture?: BrowserErrorCapture;
 }
 
 /**
@@ -120,7 +122,10 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
   installErrorHandling(app, { exposeInternalErrors: options.exposeInternalErrors });
 
   enforceHttps(app, { baseUrl: options.baseUrl, trustProxy: options.trustProxy ?? false });
-  await app.register(helmet, helmetOptions(options.baseUrl));
+  await app.register(
+    helmet,
+    helmetOptions(options.baseUrl, options.browserErrorCapture?.dsn ?? null),
+  );
   applyRoutePolicies(
     app,
     { ...DEFAULT_RATE_LIMIT_POLICIES, ...options.rateLimitPolicies },
@@ -160,6 +165,7 @@ export async function buildApp(options: AppOptions): Promise<HttpApp> {
     database: options.database,
     version: options.version,
     selfRegistration: options.selfRegistration ?? false,
+    errorCapture: options.browserErrorCapture ?? null,
   });
   metricsRoutes(api, {
     database: options.database,

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Database } from '../db/client.js';
 import { migrationStatus } from '../db/migrate.js';
+import type { BrowserErrorCapture } from '../observe/error-capture.js';
 import type { HttpApp } from './types.js';
 
 const healthReply = z.object({ status: z.literal('ok'), version: z.string(), time: z.string() });
@@ -31,9 +32,21 @@ async function readiness(database: Database): Promise<z.infer<typeof readyReply>
   }
 }
 
+const publicConfigReply = z.object({
+  selfRegistration: z.boolean(),
+  errorCapture: z
+    .object({ dsn: z.string(), environment: z.string(), release: z.string() })
+    .nullable(),
+});
+
 export function healthRoutes(
   app: HttpApp,
-  deps: { database: Database; version: string; selfRegistration: boolean },
+  deps: {
+    database: Database;
+    version: string;
+    selfRegistration: boolean;
+    errorCapture: BrowserErrorCapture;
+  },
 ) {
   app.get(
     '/api/public-config',
@@ -41,11 +54,11 @@ export function healthRoutes(
       config: { permission: 'public' },
       schema: {
         tags: ['platform'],
-        summary: 'What the sign-in page needs to know about this deployment',
-        response: { 200: z.object({ selfRegistration: z.boolean() }) },
+        summary: 'What the web app needs to know about this deployment before sign-in',
+        response: { 200: publicConfigReply },
       },
     },
-    async () => ({ selfRegistration: deps.selfRegistration }),
+    async () => ({ selfRegistration: deps.selfRegistration, errorCapture: deps.errorCapture }),
   );
 
   app.get(

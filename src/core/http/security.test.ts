@@ -30,4 +30,16 @@ describe('helmet options', () => {
     expect(helmetOptions('http://localhost:3000').hsts).toBe(false);
     expect(helmetOptions('https://ledger.example.edu').hsts).toMatchObject({ maxAge: 31_536_000 });
   });
+
+  it("lets the browser send error reports to the DSN's host only when error capture is on", () => {
+    const connectSrc = (dsn: string | null) => {
+      const csp = helmetOptions('https://ledger.example.edu', dsn).contentSecurityPolicy;
+      return csp && typeof csp === 'object' ? csp.directives?.['connect-src'] : undefined;
+    };
+    expect(connectSrc(null)).toEqual(["'self'"]);
+    expect(connectSrc('https://publickey@o42.ingest.sentry.io/7')).toEqual([
+      "'self'",
+      'https://o42.ingest.sentry.io',
+    ]);
+  });
 });

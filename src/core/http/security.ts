@@ -33,8 +33,12 @@ const PLAIN_HTTP_ALLOWED = ['/api/health', '/metrics'];
  * Security headers. The Content-Security-Policy allows scripts from the app's own origin only
  * (no 'unsafe-inline', no eval); styles may be inline because Mantine injects <style> tags.
  * HSTS is sent only when BASE_URL is https: on a plain-HTTP install it would lock browsers out.
+ * With error capture on (`errorDsn`), the browser may also send its reports to that DSN's host.
  */
-export function helmetOptions(baseUrl: string): FastifyHelmetOptions {
+export function helmetOptions(
+  baseUrl: string,
+  errorDsn: string | null = null,
+): FastifyHelmetOptions {
   const tls = servedOverTls(baseUrl);
   return {
     contentSecurityPolicy: {
@@ -47,7 +51,7 @@ export function helmetOptions(baseUrl: string): FastifyHelmetOptions {
         'style-src': ["'self'", "'unsafe-inline'"],
         'img-src': ["'self'", 'data:'],
         'font-src': ["'self'", 'data:'],
-        'connect-src': ["'self'"],
+        'connect-src': ["'self'", ...(errorDsn ? [new URL(errorDsn).origin] : [])],
         'object-src': ["'none'"],
         'frame-ancestors': ["'none'"],
         'base-uri': ["'self'"],

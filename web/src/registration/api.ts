@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiFetch } from '../api/client';
+import type { ErrorCaptureSettings } from '../errorCapture';
 import { SIGN_IN_PATH } from '../session/nextPath';
 
 export const REGISTER_PATH = '/register';
@@ -7,10 +8,12 @@ export const REGISTER_PATH = '/register';
 /** Where the emailed confirmation link lands once the address is confirmed. */
 const CONFIRMED_PATH = `${SIGN_IN_PATH}?verified=1`;
 
-/** What the sign-in page needs to know about this deployment. */
+/** What the web app needs to know about this deployment before sign-in. */
 export interface PublicConfig {
   /** Whether anyone may create an institution (`SELF_REGISTRATION=on`). */
   selfRegistration: boolean;
+  /** Where the web app reports its own errors (SENTRY_DSN); null when off. */
+  errorCapture?: ErrorCaptureSettings;
 }
 
 export const publicConfigQuery = queryOptions({
