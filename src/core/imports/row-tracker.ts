@@ -97,29 +97,31 @@ export function rowTracker(ref: Omit<PartRef, 'part'>, track: TrackRows) {
     },
 
     /**
-     * After the batch was handled (same transaction): saves the groups imported now without a
-     * failed row, and marks the part changed the first time a row was created or updated.
-     * Returns whether it marked the part, for `committed`.
+     * Runs one batch's unit of work in `scope`, and in the same transaction saves the groups it
+     * imported without a failed row (`groups`: none after a replay) and marks the part changed
+     * the first time a row was created or updated (again if that transaction rolled back).
      */
-    async after(
-      tx: Tx,
-      groups: readonly RowGroup[] | undefined,
-      results: readonly RowResult[],
-    ): Promise<boolean> {
-      if (groups && fingerprint) {
-        const imported = groups.filter(
-          (g) => !g.known && results.slice(g.start, g.end).every((r) => r.outcome !== 'failed'),
-        );
-        await saveRowGroups(tx, part, fingerprint, [...new Set(imported.map((g) => g.hash))]);
-      }
-      if (bumped || !results.some((r) => CHANGED.has(r.outcome))) return false;
-      await bumpPartGeneration(tx, part);
-      return true;
-    },
-
-    /** The batch whose `after` marked the part is committed: no need to mark it again. */
-    committed(marked: boolean) {
+    async record(
+      scope: <T>(work: (tx: Tx) => Promise<T>) => Promise<T>,
+      work: (tx: Tx) => Promise<{ results: RowResult[]; groups?: readonly RowGroup[] }>,
+    ): Promise<RowResult[]> {
+      let marked = false;
+      const results = await scope(async (tx) => {
+        const { results: out, groups } = await work(tx);
+        if (groups && fingerprint) {
+          const imported = groups.filter(
+            (g) => !g.known && out.slice(g.start, g.end).every((r) => r.outcome !== 'failed'),
+          );
+          await saveRowGroups(tx, part, fingerprint, [...new Set(imported.map((g) => g.hash))]);
+        }
+        if (!bumped && out.some((r) => CHANGED.has(r.outcome))) {
+          await bumpPartGeneration(tx, part);
+          marked = true;
+        }
+        return out;
+      });
       if (marked) bumped = true;
+      return results;
     },
   };
 }

@@ -2,7 +2,7 @@ import type { Logger } from 'pino';
 import type { Tx } from '../db/client.js';
 import type { RowErrorRecord } from './data.js';
 import { pendingQueue } from './pending.js';
-import { knownRows, rowTracker, type RowTracker } from './row-tracker.js';
+import { knownRows, rowTracker, type RowGroup, type RowTracker } from './row-tracker.js';
 import type { StepProgress } from './progress.js';
 import {
   ImportStepError,
@@ -96,42 +96,43 @@ export function createStepContext(run: StepRun): {
     if (options.failFast && progress.failed > 0) throw new StopRun('fail_fast');
   };
 
+  /** A batch's unit of work, with the tracker's bookkeeping (if any) in the same transaction. */
+  const unitOfWork = (
+    tracker: RowTracker | undefined,
+    work: (tx: Tx) => Promise<{ results: RowResult[]; groups?: readonly RowGroup[] }>,
+  ) =>
+    tracker ? tracker.record(run.scope, work) : run.scope(async (tx) => (await work(tx)).results);
+
   /**
-   * Replays a failed batch one row per savepoint, so only the rows that fail are lost. Its rows'
-   * hashes are not saved: the next run handles them again.
+   * Replays a failed batch one row per savepoint, so only the rows that fail are lost. Its row
+   * groups are not saved: the next run handles them again.
    */
-  const replay = async (
+  const replay = (
     batch: readonly SourceRow[],
     handle: BatchHandler,
     tracker: RowTracker | undefined,
-  ) => {
-    let marked = false;
-    const results = await run.scope(async (tx) => {
-      const out: RowResult[] = [];
+  ) =>
+    unitOfWork(tracker, async (tx) => {
+      const results: RowResult[] = [];
       for (const row of batch) {
         try {
           const [result] = await tx.transaction((savepoint) => handle(savepoint, [row]));
-          out.push(result ?? dbFailure(new Error('The step returned no result for the row')));
+          results.push(result ?? dbFailure(new Error('The step returned no result for the row')));
         } catch (error) {
           if (error instanceof ImportStepError) throw error;
-          out.push(dbFailure(error));
+          results.push(dbFailure(error));
         }
       }
-      marked = (await tracker?.after(tx, undefined, out)) ?? false;
-      return out;
+      return { results };
     });
-    tracker?.committed(marked);
-    return results;
-  };
 
   /** Handles the rows of a batch that changed (all without a tracker), in one unit of work. */
-  const handleBatch = async (
+  const handleBatch = (
     batch: readonly SourceRow[],
     handle: BatchHandler,
     tracker: RowTracker | undefined,
-  ) => {
-    let marked = false;
-    const results = await run.scope(async (tx) => {
+  ) =>
+    unitOfWork(tracker, async (tx) => {
       const groups = await tracker?.check(tx, batch);
       const known = groups ? knownRows(groups, batch.length) : undefined;
       const todo = known ? batch.filter((_, i) => !known[i]) : batch;
@@ -140,15 +141,11 @@ export function createStepContext(run: StepRun): {
         throw new Error(`The step returned ${handled.length} results for ${todo.length} rows`);
       }
       let next = 0;
-      const out = known
+      const results = known
         ? known.map((skip): RowResult => (skip ? unchanged : (handled[next++] ?? unchanged)))
         : handled;
-      marked = (await tracker?.after(tx, groups, out)) ?? false;
-      return out;
+      return { results, groups };
     });
-    tracker?.committed(marked);
-    return results;
-  };
 
   const record = async (batch: readonly SourceRow[], results: readonly RowResult[]) => {
     const errors: RowErrorRecord[] = [];
