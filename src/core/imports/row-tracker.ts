@@ -61,12 +61,17 @@ export function groupRows(batch: readonly SourceRow[], fingerprint: string): Row
 }
 
 const CHANGED: ReadonlySet<RowResult['outcome']> = new Set(['created', 'updated']);
+/**
+ * A group is remembered only when every row of it was imported: a skipped row (a household, a
+ * participation waiting for its contact) or a failed one is handled, and counted, on every run.
+ */
+const IMPORTED: ReadonlySet<RowResult['outcome']> = new Set(['created', 'updated', 'unchanged']);
 
 /**
  * The skip-unchanged bookkeeping of one `processRows` call (see `TrackRows`). Rows are hashed
  * with the generations of the parts they use and cut into groups where a row's own hash says
  * (content-defined, so an inserted or deleted row changes only its own group, not every group
- * after it); a group imported before, in full and without a failed row, is skipped. Groups
+ * after it); a group whose every row was imported before is skipped. Groups
  * rather than rows keep the bookkeeping to a few writes a batch.
  */
 export function rowTracker(ref: Omit<PartRef, 'part'>, track: TrackRows) {
@@ -98,7 +103,7 @@ export function rowTracker(ref: Omit<PartRef, 'part'>, track: TrackRows) {
 
     /**
      * Runs one batch's unit of work in `scope`, and in the same transaction saves the groups it
-     * imported without a failed row (`groups`: none after a replay) and marks the part changed
+     * imported in full (`groups`: none after a replay) and marks the part changed
      * the first time a row was created or updated (again if that transaction rolled back).
      */
     async record(
@@ -110,7 +115,7 @@ export function rowTracker(ref: Omit<PartRef, 'part'>, track: TrackRows) {
         const { results: out, groups } = await work(tx);
         if (groups && fingerprint) {
           const imported = groups.filter(
-            (g) => !g.known && out.slice(g.start, g.end).every((r) => r.outcome !== 'failed'),
+            (g) => !g.known && out.slice(g.start, g.end).every((r) => IMPORTED.has(r.outcome)),
           );
           await saveRowGroups(tx, part, fingerprint, [...new Set(imported.map((g) => g.hash))]);
         }

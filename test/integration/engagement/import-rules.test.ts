@@ -94,6 +94,7 @@ describe.each(testDatabaseKinds())('engagement import rules on %s', (kind) => {
     const again = await run(folder(rows));
     expect(again.steps.every((s) => s.created === 0 && s.updated === 0)).toBe(true);
     expect(step(again, 'volunteers')).toMatchObject({ read: 1, unchanged: 1 });
+    expect(step(again, 'organizations')).toMatchObject({ read: 2, unchanged: 1, skipped: 1 });
 
     const contacts = rows.Contact ?? [];
     contacts[2] = { ...contacts[2], FirstName: 'Vera', LastName: 'Volunteer', Title: 'Engineer' };
