@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Queryable } from '../db/client.js';
+import { queryRows } from '../db/query-rows.js';
 
 /** A part of a tenant's pipeline, e.g. (tenant, `engagement`, `volunteers`). */
 export interface PartRef {
@@ -7,8 +8,6 @@ export interface PartRef {
   pipeline: string;
   part: string;
 }
-
-const rowsOf = <R>(result: unknown) => (result as { rows: R[] }).rows;
 
 /**
  * Drops the part's row groups of other fingerprints (imported before a part they reference
@@ -23,12 +22,15 @@ export async function pruneRowGroups(
     delete from import_row_groups
     where tenant_id = ${ref.tenantId} and pipeline = ${ref.pipeline} and part = ${ref.part}
       and fingerprint <> ${fingerprint}`);
-  const result = await q.execute(sql`
+  const [row] = await queryRows<{ found: boolean }>(
+    q,
+    sql`
     select exists (
       select 1 from import_row_groups
       where tenant_id = ${ref.tenantId} and pipeline = ${ref.pipeline} and part = ${ref.part}
-    ) as found`);
-  return rowsOf<{ found: boolean }>(result)[0]?.found ?? false;
+    ) as found`,
+  );
+  return row?.found ?? false;
 }
 
 /**
@@ -41,7 +43,9 @@ export async function knownRowGroups(
   hashes: readonly string[],
 ): Promise<Set<string>> {
   if (!hashes.length) return new Set();
-  const result = await q.execute(sql`
+  const found = await queryRows<{ hash: string }>(
+    q,
+    sql`
     select w.hash
     from unnest(${sql.param(hashes)}::text[]) as w(hash)
     cross join lateral (
@@ -49,8 +53,9 @@ export async function knownRowGroups(
       where g.tenant_id = ${ref.tenantId} and g.pipeline = ${ref.pipeline}
         and g.part = ${ref.part} and g.hash = w.hash
       limit 1
-    ) g`);
-  return new Set(rowsOf<{ hash: string }>(result).map((r) => r.hash));
+    ) g`,
+  );
+  return new Set(found.map((r) => r.hash));
 }
 
 /** Saves the groups just imported (distinct hashes). */
@@ -76,11 +81,14 @@ export async function partGenerations(
 ): Promise<Map<string, number>> {
   const generations = new Map(parts.map((part) => [part, 0]));
   if (!parts.length) return generations;
-  const result = await q.execute(sql`
+  const rows = await queryRows<{ part: string; generation: string | number }>(
+    q,
+    sql`
     select part, generation from import_part_generations
     where tenant_id = ${ref.tenantId} and pipeline = ${ref.pipeline}
-      and part = any(${sql.param(parts)}::text[])`);
-  for (const row of rowsOf<{ part: string; generation: string | number }>(result)) {
+      and part = any(${sql.param(parts)}::text[])`,
+  );
+  for (const row of rows) {
     generations.set(row.part, Number(row.generation));
   }
   return generations;

@@ -1,6 +1,7 @@
 import { getTableColumns, getTableName, sql, type SQL } from 'drizzle-orm';
 import type { PgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { Tx } from '../../../core/db/client.js';
+import { queryRows } from '../../../core/db/query-rows.js';
 
 export type UpsertOutcome = 'created' | 'updated' | 'unchanged' | 'skipped';
 
@@ -26,12 +27,6 @@ export interface UpsertSpec {
   touch?: PgColumn;
   /** Rows that must not be overwritten (e.g. an admin note protects the row). */
   keepWhen?: SQL;
-}
-
-/** Runs a raw query; both drivers (PGlite, node-postgres) answer with `{ rows }`. */
-export async function queryRows<R>(tx: Tx, query: SQL): Promise<R[]> {
-  const result = (await tx.execute(query)) as unknown as { rows: R[] };
-  return result.rows;
 }
 
 const q = (name: string) => `"${name.replace(/"/g, '""')}"`;

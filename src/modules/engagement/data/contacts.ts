@@ -3,7 +3,8 @@ import type { Tx } from '../../../core/db/client.js';
 import type { ContactKind } from '../enums.js';
 import type { ContactEmail } from '../rules/emails.js';
 import { contactEmails, contacts, students, teachers, volunteers } from '../schema.js';
-import { bulkUpsert, queryRows, withIds, type UpsertOutcome } from './bulk.js';
+import { queryRows } from '../../../core/db/query-rows.js';
+import { bulkUpsert, withIds, type UpsertOutcome } from './bulk.js';
 
 export interface ContactInput {
   contact: typeof contacts.$inferInsert;

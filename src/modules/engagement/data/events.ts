@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../../core/db/client.js';
-import { queryRows } from './bulk.js';
+import { queryRows } from '../../../core/db/query-rows.js';
 
 /**
  * The district named by free text (DOMAIN.md §2.4): a district whose name or alias equals it,

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../../core/db/client.js';
 import type { FlagEntityType, FlagIssue } from '../enums.js';
-import { queryRows } from './bulk.js';
+import { queryRows } from '../../../core/db/query-rows.js';
 
 export interface FlagItem {
   externalId: string;

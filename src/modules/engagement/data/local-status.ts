@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { Tx } from '../../../core/db/client.js';
 import type { LocalStatus } from '../enums.js';
 import type { ZipPrefixes } from '../rules/local-status.js';
-import { queryRows } from './bulk.js';
+import { queryRows } from '../../../core/db/query-rows.js';
 
 export interface VolunteerLocationFacts {
   contactId: string;

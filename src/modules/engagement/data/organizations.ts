@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../../core/db/client.js';
-import { queryRows } from './bulk.js';
+import { queryRows } from '../../../core/db/query-rows.js';
 
 /** Organizations by Salesforce id: their id and name (a volunteer's primary organization). */
 export async function queryOrganizationNames(

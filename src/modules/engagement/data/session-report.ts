@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../../core/db/client.js';
-import { queryRows } from './bulk.js';
+import { queryRows } from '../../../core/db/query-rows.js';
 
 const tenantZone = (tenantId: string) =>
   sql`coalesce((select settings->>'timezone' from tenants where id = ${tenantId}), 'UTC')`;
